@@ -1,0 +1,17 @@
+"""Settings for the test suite: the real settings, with fast hashing and eager Celery.
+
+DATABASE_URL and REDIS_URL still come from the environment, so CI runs the suite on
+PostgreSQL and Redis; tests that need a real broker start a worker themselves.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+
+from config.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,325 @@
+"""Who may see and do what: the one place that decides, for pages, API, exports and jobs.
+
+Each rule is a plain function of the user and the object. What a person may do comes
+from their role assignments, read once per request into :class:`UserRoles`. Querysets
+are filtered by the ``visible_*`` functions, which take the queryset to filter so that
+this module imports nothing from the apps above it.
+
+The performance team (performance officers over the whole partnership, and
+administrators) sees and supports everything. Values not yet approved are seen only by
+the organisation that leads the outcome collecting them and by the performance team.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from partnership.models import Role, RoleAssignment
+
+EDITABLE_RETURN_STATES = frozenset({"not_started", "draft", "returned"})
+_CACHE_ATTRIBUTE = "_partnership_roles"
+
+
+@dataclass(frozen=True)
+class UserRoles:
+    """Everything the rules need to know about one person, read in one query."""
+
+    user_id: int | None = None
+    organisation_id: int | None = None
+    administrator: bool = False
+    performance_team: bool = False  # performance officer over the whole partnership
+    officer_organisation_ids: frozenset[int] = field(default_factory=frozenset)
+    led_outcome_ids: frozenset[int] = field(default_factory=frozenset)
+    led_indicator_ids: frozenset[int] = field(default_factory=frozenset)
+    board_block_ids: frozenset[int] = field(default_factory=frozenset)
+    psb_member: bool = False
+    scrutiny: bool = False
+    scrutiny_block_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.administrator or self.performance_team
+
+    @property
+    def is_officer(self) -> bool:
+        return self.performance_team or bool(self.officer_organisation_ids)
+
+    @property
+    def organisations_seeing_unapproved(self) -> frozenset[int]:
+        """Partners whose outcomes' unapproved values this person may see."""
+        own = {self.organisation_id} if self.organisation_id else set()
+        return frozenset(own) | self.officer_organisation_ids
+
+    @property
+    def read_only(self) -> bool:
+        """Scrutiny reads everything published and writes nothing."""
+        writes = (
+            self.sees_everything
+            or self.officer_organisation_ids
+            or self.led_outcome_ids
+            or self.led_indicator_ids
+            or self.board_block_ids
+            or self.psb_member
+        )
+        return not writes
+
+    @property
+    def role_names(self) -> list[str]:
+        """The roles held, in the users' words, for the header and start page."""
+        names = []
+        if self.administrator:
+            names.append(Role.ADMINISTRATOR.label)
+        if self.is_officer:
+            names.append(Role.PERFORMANCE_OFFICER.label)
+        if self.led_outcome_ids:
+            names.append(Role.OUTCOME_LEAD.label)
+        if self.led_indicator_ids:
+            names.append(Role.INDICATOR_LEAD.label)
+        if self.board_block_ids:
+            names.append(Role.BOARD_MEMBER.label)
+        if self.psb_member:
+            names.append(Role.PSB_MEMBER.label)
+        if self.scrutiny:
+            names.append(Role.SCRUTINY.label)
+        return names
+
+
+NOBODY = UserRoles()
+
+
+def roles_of(user: Any) -> UserRoles:
+    """The roles of ``user``, read once and kept on the user object for the request."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NOBODY
+    cached = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is not None:
+        return cached
+    assignments = list(
+        RoleAssignment.objects.filter(user=user).values_list(
+            "role", "block_id", "outcome_id", "indicator_id", "organisation_id"
+        )
+    )
+    profile = getattr(user, "profile", None) if _has_profile(user) else None
+    by_role: dict[str, list[tuple[int | None, ...]]] = {}
+    for role, *scope in assignments:
+        by_role.setdefault(role, []).append(tuple(scope))
+
+    def ids(role: str, position: int) -> frozenset[int]:
+        return frozenset(s[position] for s in by_role.get(role, []) if s[position] is not None)
+
+    def unscoped(role: str) -> bool:
+        return any(all(part is None for part in s) for s in by_role.get(role, []))
+
+    roles = UserRoles(
+        user_id=user.pk,
+        organisation_id=profile.organisation_id if profile else None,
+        administrator=user.is_superuser or unscoped(Role.ADMINISTRATOR),
+        performance_team=unscoped(Role.PERFORMANCE_OFFICER),
+        officer_organisation_ids=ids(Role.PERFORMANCE_OFFICER, 3),
+        led_outcome_ids=ids(Role.OUTCOME_LEAD, 1),
+        led_indicator_ids=ids(Role.INDICATOR_LEAD, 2),
+        board_block_ids=ids(Role.BOARD_MEMBER, 0),
+        psb_member=Role.PSB_MEMBER in by_role,
+        scrutiny=Role.SCRUTINY in by_role,
+        scrutiny_block_ids=ids(Role.SCRUTINY, 0),
+    )
+    setattr(user, _CACHE_ATTRIBUTE, roles)
+    return roles
+
+
+def forget_roles(user: Any) -> None:
+    """Drop the roles kept on ``user`` (after its assignments change)."""
+    if hasattr(user, _CACHE_ATTRIBUTE):
+        delattr(user, _CACHE_ATTRIBUTE)
+
+
+def _has_profile(user: Any) -> bool:
+    try:
+        user.profile  # noqa: B018 - a missing one-to-one raises
+    except Exception:  # noqa: BLE001 - RelatedObjectDoesNotExist is per model
+        return False
+    return True
+
+
+# --- Framework --------------------------------------------------------------------------
+
+
+def can_use_site(user: Any) -> bool:
+    """Anyone signed in with at least one role (or a superuser) may use the site."""
+    roles = roles_of(user)
+    return roles is not NOBODY and (roles.administrator or bool(roles.role_names))
+
+
+def can_manage_framework(user: Any) -> bool:
+    """Setting up outcomes, indicators and targets is for the performance team."""
+    return roles_of(user).sees_everything
+
+
+def can_manage_users(user: Any) -> bool:
+    return roles_of(user).administrator
+
+
+def can_manage_rounds(user: Any) -> bool:
+    """Opening, extending and closing rounds is for the performance team."""
+    return roles_of(user).sees_everything
+
+
+def can_export_pack(user: Any) -> bool:
+    return roles_of(user).is_officer or roles_of(user).administrator
+
+
+# --- Values -----------------------------------------------------------------------------
+
+
+def can_view_unapproved(user: Any, *, lead_organisation_id: int | None) -> bool:
+    """Unapproved values of an outcome are for its lead organisation and the performance team."""
+    roles = roles_of(user)
+    if roles.sees_everything:
+        return True
+    return lead_organisation_id is not None and (
+        lead_organisation_id in roles.organisations_seeing_unapproved
+    )
+
+
+def can_view_value(user: Any, value: Any) -> bool:
+    """An approved value is for everyone signed in; an unapproved one, see above."""
+    if not can_use_site(user):
+        return False
+    if value.is_approved:
+        return True
+    return can_view_unapproved(
+        user, lead_organisation_id=value.indicator.primary_outcome.lead_organisation_id
+    )
+
+
+def visible_values(user: Any, values: QuerySet) -> QuerySet:
+    """Filter a queryset of ``IndicatorValue`` to what ``user`` may see."""
+    roles = roles_of(user)
+    if not can_use_site(user):
+        return values.none()
+    if roles.sees_everything:
+        return values
+    organisations = roles.organisations_seeing_unapproved
+    return values.filter(
+        Q(is_approved=True)
+        | Q(indicator__primary_outcome__lead_organisation_id__in=organisations)
+    )
+
+
+# --- Quarterly returns ------------------------------------------------------------------
+
+
+def _leads_return(roles: UserRoles, quarterly_return: Any) -> bool:
+    return quarterly_return.outcome_id in roles.led_outcome_ids or (
+        roles.user_id is not None and quarterly_return.outcome.lead_person_id == roles.user_id
+    )
+
+
+def _officer_for_return(roles: UserRoles, quarterly_return: Any) -> bool:
+    return (
+        roles.sees_everything
+        or quarterly_return.outcome.lead_organisation_id in roles.officer_organisation_ids
+    )
+
+
+def can_view_return(user: Any, quarterly_return: Any) -> bool:
+    """Its lead's organisation and the officers see a return in every state; others once approved."""
+    if not can_use_site(user):
+        return False
+    if quarterly_return.state == "approved":
+        return True
+    return _leads_return(roles_of(user), quarterly_return) or can_view_unapproved(
+        user, lead_organisation_id=quarterly_return.outcome.lead_organisation_id
+    )
+
+
+def visible_returns(user: Any, returns: QuerySet) -> QuerySet:
+    """Filter a queryset of ``QuarterlyReturn`` to what ``user`` may see."""
+    roles = roles_of(user)
+    if not can_use_site(user):
+        return returns.none()
+    if roles.sees_everything:
+        return returns
+    return returns.filter(
+        Q(state="approved")
+        | Q(outcome_id__in=roles.led_outcome_ids)
+        | Q(outcome__lead_person_id=roles.user_id)
+        | Q(outcome__lead_organisation_id__in=roles.organisations_seeing_unapproved)
+    )
+
+
+def can_edit_return(user: Any, quarterly_return: Any) -> bool:
+    """The outcome's lead edits its return while the round is open and it is not submitted.
+
+    Performance officers for the lead organisation may enter it on the lead's behalf.
+    """
+    roles = roles_of(user)
+    if quarterly_return.state not in EDITABLE_RETURN_STATES:
+        return False
+    if quarterly_return.round.state != "open":
+        return False
+    return _leads_return(roles, quarterly_return) or _officer_for_return(roles, quarterly_return)
+
+
+def can_submit_return(user: Any, quarterly_return: Any) -> bool:
+    return can_edit_return(user, quarterly_return)
+
+
+def can_review_return(user: Any, quarterly_return: Any) -> bool:
+    """Officers for the lead organisation approve or return a submitted return."""
+    return quarterly_return.state == "submitted" and _officer_for_return(
+        roles_of(user), quarterly_return
+    )
+
+
+def can_reopen_return(user: Any, quarterly_return: Any) -> bool:
+    """An officer may reopen an approved return, with a reason."""
+    return quarterly_return.state == "approved" and _officer_for_return(
+        roles_of(user), quarterly_return
+    )
+
+
+# --- Risks ------------------------------------------------------------------------------
+
+
+def can_view_risk(user: Any, risk: Any) -> bool:
+    """The risk register is open to everyone who uses the site."""
+    return can_use_site(user)
+
+
+def can_edit_risk(user: Any, risk: Any) -> bool:
+    """A risk is kept up to date by its owner, the officers, and the board or PSB that holds it."""
+    roles = roles_of(user)
+    if roles.sees_everything or (roles.user_id is not None and risk.owner_id == roles.user_id):
+        return True
+    if risk.level == "partnership":
+        return roles.psb_member
+    if risk.level == "block":
+        return risk_block_id(risk) in roles.board_block_ids
+    return False
+
+
+def can_confirm_escalation(user: Any, risk: Any, *, to_level: str) -> bool:
+    """The body that would hold the risk confirms its move: the board for its block, or the PSB."""
+    roles = roles_of(user)
+    if roles.sees_everything:
+        return True
+    if to_level == "partnership":
+        return roles.psb_member
+    if to_level == "block":
+        return risk_block_id(risk) in roles.board_block_ids
+    return roles.user_id is not None and risk.owner_id == roles.user_id
+
+
+def risk_block_id(risk: Any) -> int | None:
+    """The block a risk belongs to, through whatever it hangs on."""
+    if risk.block_id:
+        return risk.block_id
+    if risk.outcome_id:
+        return risk.outcome.block_id
+    if risk.target_id:
+        return risk.target.indicator.primary_outcome.block_id
+    return None

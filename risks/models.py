@@ -1,0 +1,139 @@
+"""Risks at every level, their mitigating actions and their escalation route up to the PSB."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from indicators.enums import choices
+from partnership.models import Block, Organisation, Outcome
+from risks.rules import RiskLevel, risk_band, risk_score
+from targets.models import Target
+
+ONE_TO_FIVE = [(n, str(n)) for n in range(1, 6)]
+
+
+def _one_to_five(field: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__gte": 1, f"{field}__lte": 5}),
+        name=f"risk_{field}_1_to_5",
+        violation_error_message="Likelihood and impact are scored 1 to 5.",
+    )
+
+
+class Risk(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        TREATED = "treated", "Being treated"
+        TOLERATED = "tolerated", "Tolerated"
+        CLOSED = "closed", "Closed"
+
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    cause = models.TextField(blank=True)
+    consequence = models.TextField(blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="risks_owned"
+    )
+    owner_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="risks"
+    )
+    level = models.CharField(max_length=12, choices=choices(RiskLevel))
+    # What the risk hangs on: a target, an outcome or a block; a partnership risk hangs on none.
+    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.CASCADE, related_name="risks")
+    outcome = models.ForeignKey(Outcome, null=True, blank=True, on_delete=models.CASCADE, related_name="risks")
+    block = models.ForeignKey(Block, null=True, blank=True, on_delete=models.CASCADE, related_name="risks")
+    inherent_likelihood = models.PositiveSmallIntegerField(choices=ONE_TO_FIVE)
+    inherent_impact = models.PositiveSmallIntegerField(choices=ONE_TO_FIVE)
+    current_likelihood = models.PositiveSmallIntegerField(choices=ONE_TO_FIVE)
+    current_impact = models.PositiveSmallIntegerField(choices=ONE_TO_FIVE)
+    target_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    controls = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    review_date = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            _one_to_five("inherent_likelihood"),
+            _one_to_five("inherent_impact"),
+            _one_to_five("current_likelihood"),
+            _one_to_five("current_impact"),
+            models.CheckConstraint(
+                condition=Q(target_score__isnull=True) | Q(target_score__gte=1, target_score__lte=25),
+                name="risk_target_score_1_to_25",
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True, outcome__isnull=True)
+                | Q(target__isnull=True, block__isnull=True)
+                | Q(outcome__isnull=True, block__isnull=True),
+                name="risk_hangs_on_one_object",
+                violation_error_message="A risk hangs on one target, outcome or block at most.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def current_score(self) -> int:
+        return risk_score(likelihood=self.current_likelihood, impact=self.current_impact)
+
+    @property
+    def inherent_score(self) -> int:
+        return risk_score(likelihood=self.inherent_likelihood, impact=self.inherent_impact)
+
+    @property
+    def current_band(self):  # noqa: ANN201 - RiskBand
+        return risk_band(self.current_score)
+
+
+class RiskAction(models.Model):
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        DONE = "done", "Done"
+
+    risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField()
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+
+class Escalation(models.Model):
+    """A confirmed move of a risk up (escalation) or down (de-escalation) a level."""
+
+    risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="escalations")
+    from_level = models.CharField(max_length=12, choices=choices(RiskLevel))
+    to_level = models.CharField(max_length=12, choices=choices(RiskLevel))
+    reason = models.TextField()
+    score = models.PositiveSmallIntegerField(help_text="The current score when it moved.")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["decided_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_level=models.F("to_level")), name="escalation_changes_level"
+            ),
+            models.CheckConstraint(condition=~Q(reason=""), name="escalation_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.risk}: {self.from_level} to {self.to_level}"

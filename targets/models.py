@@ -1,0 +1,160 @@
+"""Targets, their trajectories (milestones) and the action plans behind them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from indicators.models import Indicator
+from partnership.models import Area, Organisation, Outcome, Period
+
+
+class Target(models.Model):
+    class Kind(models.TextChoices):
+        STANDARD = "standard", "Standard"
+        STRETCH = "stretch", "Stretch"
+        STATUTORY = "statutory", "Statutory"
+        LOCAL = "local", "Local"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="targets")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STANDARD)
+    baseline_value = models.DecimalField(max_digits=20, decimal_places=6)
+    baseline_period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
+    target_value = models.DecimalField(max_digits=20, decimal_places=6)
+    target_period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
+    standard_target_value = models.DecimalField(
+        max_digits=20,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text="For a stretch target: the target that would have been set without the stretch.",
+    )
+    reward_grant = models.DecimalField(
+        max_digits=14, decimal_places=2, null=True, blank=True, help_text="£ if fully achieved."
+    )
+    tolerance_pct = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="How far short of the milestone is still amber, as a percentage. Empty: the "
+        "partnership's default.",
+    )
+    lead_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="targets_led",
+    )
+    lead_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="targets_led"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "area"], name="one_target_per_area"),
+            models.CheckConstraint(
+                condition=~Q(kind="stretch") | Q(standard_target_value__isnull=False),
+                name="stretch_target_has_standard_target",
+                violation_error_message="A stretch target needs the standard target without "
+                "the stretch.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tolerance_pct__isnull=True)
+                | Q(tolerance_pct__gte=0, tolerance_pct__lte=100),
+                name="target_tolerance_0_to_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.get_kind_display().lower()} target {self.target_period}"
+
+    @property
+    def is_stretch(self) -> bool:
+        return self.kind == self.Kind.STRETCH
+
+    def clean(self) -> None:
+        if (
+            self.baseline_period_id
+            and self.target_period_id
+            and self.target_period.ref <= self.baseline_period.ref
+        ):
+            raise ValidationError({"target_period": "The target period comes after the baseline."})
+
+
+class Milestone(models.Model):
+    """A point of the trajectory: the value expected at a period."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="milestones")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
+    value = models.DecimalField(max_digits=20, decimal_places=6)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["target", "period__end_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "period"], name="one_milestone_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target.indicator.code} {self.period}: {self.value}"
+
+
+class Action(models.Model):
+    """An action of the plan behind an outcome or a target."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        ON_TRACK = "on_track", "On track"
+        AT_RISK = "at_risk", "At risk"
+        DELAYED = "delayed", "Delayed"
+        COMPLETE = "complete", "Complete"
+
+    outcome = models.ForeignKey(
+        Outcome, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    )
+    target = models.ForeignKey(
+        Target, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    )
+    description = models.TextField()
+    aim = models.TextField(blank=True)
+    baseline = models.TextField(blank=True)
+    outputs = models.TextField(blank=True)
+    expected_outcomes = models.TextField(blank=True, help_text="The outcomes the action aims for.")
+    start_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    lead_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="actions_led"
+    )
+    other_partners = models.ManyToManyField(Organisation, blank=True, related_name="actions")
+    resources = models.TextField(blank=True)
+    monitoring = models.TextField(blank=True, help_text="How progress is monitored.")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    progress = models.TextField(blank=True)
+    history = HistoricalRecords(m2m_fields=[other_partners])
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__isnull=False, target__isnull=True)
+                | Q(outcome__isnull=True, target__isnull=False),
+                name="action_for_outcome_or_target",
+                violation_error_message="An action belongs to an outcome or a target.",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(due_date__isnull=True)
+                | Q(start_date__lte=models.F("due_date")),
+                name="action_starts_before_due",
+                violation_error_message="An action starts before it is due.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description[:80]
