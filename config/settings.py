@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "targets",
     "risks",
     "reporting",
+    "demo",
 ]
 
 MIDDLEWARE = [
