@@ -45,9 +45,9 @@ class Period:
         if not 1900 <= self.start_year <= 2999:
             raise PeriodError(f"Year {self.start_year} is out of range.")
 
-    # The generated dataclass ordering compared ``(start_year, quarter)`` tuples, which
-    # raises TypeError for a year against a quarter of the same year (None < int). A
-    # year sorts as a fifth quarter: after its Q4, before the next year's Q1.
+    # Not dataclass(order=True): comparing ``(start_year, quarter)`` tuples raises
+    # TypeError for a year against a quarter of the same year (None < int). A year
+    # sorts as a fifth quarter: after its Q4, before the next year's Q1.
     def _sort_key(self) -> tuple[int, int]:
         return (self.start_year, 5 if self.quarter is None else self.quarter)
 
@@ -79,8 +79,9 @@ class Period:
             raise PeriodError(f"'{code}' is not a period: use 2025-26 for a year or 2025-26-Q2.")
         start = int(code[:4])
         if int(code[5:7]) != (start + 1) % 100:
-            raise PeriodError(f"'{code}' is not a financial year: {start} is followed by "
-                              f"{(start + 1) % 100:02d}.")
+            raise PeriodError(
+                f"'{code}' is not a financial year: {start} is followed by {(start + 1) % 100:02d}."
+            )
         quarter = int(code[-1]) if "-Q" in code else None
         return cls(start, quarter)
 

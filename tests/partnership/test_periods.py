@@ -195,9 +195,7 @@ def test_every_month_falls_in_the_quarter_that_holds_it(month: int) -> None:
         pytest.param(Q4, date(2026, 1, 1), date(2026, 3, 31), id="Q4"),
         pytest.param(Period(2023, 4), date(2024, 1, 1), date(2024, 3, 31), id="Q4 in leap year"),
         pytest.param(Period(2999), date(2999, 4, 1), date(3000, 3, 31), id="latest year"),
-        pytest.param(
-            Period(2999, 4), date(3000, 1, 1), date(3000, 3, 31), id="Q4 of latest year"
-        ),
+        pytest.param(Period(2999, 4), date(3000, 1, 1), date(3000, 3, 31), id="Q4 of latest year"),
     ],
 )
 def test_start_and_end_dates(period: Period, start: date, end: date) -> None:
@@ -316,8 +314,8 @@ def test_mixed_years_and_quarters_sort_in_time_order() -> None:
 
 def test_equal_periods_compare_equal_and_hash_alike() -> None:
     assert Period(2025, 2) == Q2
-    assert Q2 <= Period(2025, 2)
-    assert Q2 >= Period(2025, 2)
+    assert Period(2025, 2) <= Q2
+    assert Period(2025, 2) >= Q2
     assert hash(Period(2025, 2)) == hash(Q2)
     assert {Q2: "x"}[Period(2025, 2)] == "x"
     assert Y2025 != Q4

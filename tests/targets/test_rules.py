@@ -148,7 +148,9 @@ def test_rag_is_grey_without_value_or_milestone(
 def test_rag_with_other_tolerances(
     actual: str, polarity: Polarity, tolerance: str, expected: Rag
 ) -> None:
-    rating = rag(actual=D(actual), milestone=D("100"), polarity=polarity, tolerance_pct=D(tolerance))
+    rating = rag(
+        actual=D(actual), milestone=D("100"), polarity=polarity, tolerance_pct=D(tolerance)
+    )
     assert rating is expected
 
 
@@ -516,14 +518,15 @@ def test_trajectory_target_must_come_after_baseline(
 
 
 # Year to date: 400 a year at baseline (2024-25), 800 a year by 2026-27, 600 in 2025-26.
+BASE_YEAR, TARGET_YEAR = Period(2024), Period(2026)
 
 
 def year_to_date(
     periods: list[Period],
     milestones: dict[Period, Decimal] | None = None,
     *,
-    baseline_period: Period = Period(2024),
-    target_period: Period = Period(2026),
+    baseline_period: Period = BASE_YEAR,
+    target_period: Period = TARGET_YEAR,
 ) -> dict[Period, Decimal]:
     return trajectory(
         baseline_period=baseline_period,
@@ -645,7 +648,9 @@ def test_stretch_achievement(
 def test_stretch_achievement_none(
     baseline: Decimal, stretch_target: Decimal, actual: Decimal | None
 ) -> None:
-    assert stretch_achievement(baseline=baseline, stretch_target=stretch_target, actual=actual) is None
+    assert (
+        stretch_achievement(baseline=baseline, stretch_target=stretch_target, actual=actual) is None
+    )
 
 
 @pytest.mark.parametrize(
@@ -735,8 +740,8 @@ def points(*values: str) -> list[tuple[Period, Decimal]]:
             id="least squares through scattered values",
         ),
         pytest.param(
-            ("0", "1", "1"), "2", HIGHER, Projection(D(5) / D(3), False, D(2) - D(5) / D(3)),
-            id="unrounded thirds",
+            ("0", "1", "1"), "3", HIGHER, Projection(D(13) / D(6), False, D(3) - D(13) / D(6)),
+            id="unrounded sixths",
         ),
         pytest.param(
             ("10", "20"), "60", NEITHER, Projection(D("50"), None, None),
