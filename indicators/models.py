@@ -47,9 +47,7 @@ class Indicator(models.Model):
     rate_per = models.PositiveIntegerField(
         null=True, blank=True, help_text="For a rate: per how many (1000, 100000)."
     )
-    decimal_places = models.PositiveSmallIntegerField(
-        default=1, validators=[MaxValueValidator(6)]
-    )
+    decimal_places = models.PositiveSmallIntegerField(default=1, validators=[MaxValueValidator(6)])
     polarity = models.CharField(max_length=8, choices=choices(Polarity))
     frequency = models.CharField(max_length=10, choices=choices(Frequency))
     accumulation = models.CharField(max_length=10, choices=choices(Accumulation))
@@ -155,6 +153,6 @@ class IndicatorValue(models.Model):
     def clean(self) -> None:
         if (self.numerator is None) != (self.denominator is None):
             raise ValidationError("Give both the numerator and the denominator, or neither.")
-        if self.indicator_id and self.value is not None and self.indicator.unit == Unit.YES_NO:
-            if self.value not in (Decimal(0), Decimal(1)):
-                raise ValidationError({"value": "A yes/no indicator takes 1 (yes) or 0 (no)."})
+        yes_no = self.indicator_id and self.indicator.unit == Unit.YES_NO
+        if yes_no and self.value not in (None, Decimal(0), Decimal(1)):
+            raise ValidationError({"value": "A yes/no indicator takes 1 (yes) or 0 (no)."})

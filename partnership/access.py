@@ -204,8 +204,7 @@ def visible_values(user: Any, values: QuerySet) -> QuerySet:
         return values
     organisations = roles.organisations_seeing_unapproved
     return values.filter(
-        Q(is_approved=True)
-        | Q(indicator__primary_outcome__lead_organisation_id__in=organisations)
+        Q(is_approved=True) | Q(indicator__primary_outcome__lead_organisation_id__in=organisations)
     )
 
 
@@ -226,7 +225,7 @@ def _officer_for_return(roles: UserRoles, quarterly_return: Any) -> bool:
 
 
 def can_view_return(user: Any, quarterly_return: Any) -> bool:
-    """Its lead's organisation and the officers see a return in every state; others once approved."""
+    """The lead's organisation and the officers see a return in any state; others once approved."""
     if not can_use_site(user):
         return False
     if quarterly_return.state == "approved":

@@ -115,7 +115,11 @@ class Notification(models.Model):
     kind = models.CharField(max_length=40)
     idempotency_key = models.CharField(max_length=255, unique=True)
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications",
     )
     email = models.EmailField()
     subject = models.CharField(max_length=255)

@@ -33,16 +33,26 @@ class Risk(models.Model):
     cause = models.TextField(blank=True)
     consequence = models.TextField(blank=True)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="risks_owned"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="risks_owned",
     )
     owner_organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="risks"
     )
     level = models.CharField(max_length=12, choices=choices(RiskLevel))
     # What the risk hangs on: a target, an outcome or a block; a partnership risk hangs on none.
-    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.CASCADE, related_name="risks")
-    outcome = models.ForeignKey(Outcome, null=True, blank=True, on_delete=models.CASCADE, related_name="risks")
-    block = models.ForeignKey(Block, null=True, blank=True, on_delete=models.CASCADE, related_name="risks")
+    target = models.ForeignKey(
+        Target, null=True, blank=True, on_delete=models.CASCADE, related_name="risks"
+    )
+    outcome = models.ForeignKey(
+        Outcome, null=True, blank=True, on_delete=models.CASCADE, related_name="risks"
+    )
+    block = models.ForeignKey(
+        Block, null=True, blank=True, on_delete=models.CASCADE, related_name="risks"
+    )
     inherent_likelihood = models.PositiveSmallIntegerField(choices=ONE_TO_FIVE)
     inherent_impact = models.PositiveSmallIntegerField(choices=ONE_TO_FIVE)
     current_likelihood = models.PositiveSmallIntegerField(choices=ONE_TO_FIVE)
@@ -63,7 +73,8 @@ class Risk(models.Model):
             _one_to_five("current_likelihood"),
             _one_to_five("current_impact"),
             models.CheckConstraint(
-                condition=Q(target_score__isnull=True) | Q(target_score__gte=1, target_score__lte=25),
+                condition=Q(target_score__isnull=True)
+                | Q(target_score__gte=1, target_score__lte=25),
                 name="risk_target_score_1_to_25",
             ),
             models.CheckConstraint(

@@ -72,7 +72,9 @@ class Target(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.code} {self.get_kind_display().lower()} target {self.target_period}"
+        return (
+            f"{self.indicator.code} {self.get_kind_display().lower()} target {self.target_period}"
+        )
 
     @property
     def is_stretch(self) -> bool:

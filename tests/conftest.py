@@ -30,9 +30,7 @@ def council(db):
 
 @pytest.fixture
 def police(db):
-    return f.OrganisationFactory(
-        name="Anyshire Police", short_name="Police", kind="police"
-    )
+    return f.OrganisationFactory(name="Anyshire Police", short_name="Police", kind="police")
 
 
 @pytest.fixture

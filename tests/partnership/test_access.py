@@ -227,7 +227,9 @@ def test_scrutiny_is_read_only(people, council_return):
     assert not access.can_manage_framework(scrutiny)
     assert not access.can_manage_rounds(scrutiny)
     assert not access.can_export_pack(scrutiny)
-    assert not access.can_edit_risk(scrutiny, f.RiskFactory(level=RiskLevel.PARTNERSHIP, outcome=None))
+    assert not access.can_edit_risk(
+        scrutiny, f.RiskFactory(level=RiskLevel.PARTNERSHIP, outcome=None)
+    )
 
 
 @pytest.mark.parametrize(
@@ -306,9 +308,7 @@ def risks(block, outcome, lead):
         "outcome": f.RiskFactory(level=RiskLevel.OUTCOME, outcome=outcome, owner=lead),
         "block": f.RiskFactory(level=RiskLevel.BLOCK, outcome=None, block=block),
         "partnership": f.RiskFactory(level=RiskLevel.PARTNERSHIP, outcome=None),
-        "other block": f.RiskFactory(
-            level=RiskLevel.BLOCK, outcome=None, block=f.BlockFactory()
-        ),
+        "other block": f.RiskFactory(level=RiskLevel.BLOCK, outcome=None, block=f.BlockFactory()),
     }
 
 

@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make run` (the demo on http://127.0.0.1:8000) and
+# `make test` (the whole suite). Both install first; `make install` is that shared step.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export DJANGO_SETTINGS_MODULE ?= config.settings
+
+RULE_MODULES := partnership/periods.py,targets/rules.py,risks/rules.py
+
+.PHONY: install run test lint serve demo clean
+
+install: $(VENV)/.installed node_modules/.installed static/dist/.built
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/dist/.built: node_modules/.installed $(wildcard static/src/*.scss) package.json
+	npm run --silent build
+	touch $@
+
+# The demo: SQLite in the project folder, Celery tasks run eagerly, emails on the console.
+run: install
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest --cov --cov-report= $(PYTEST_ARGS)
+	@echo "Coverage of the rule modules (every branch is tested):"
+	$(BIN)/coverage report --include="$(RULE_MODULES)" --fail-under=100
+
+clean:
+	rm -rf $(VENV) node_modules static/dist staticfiles .coverage

@@ -1,0 +1,116 @@
+"""The administrators' screens for indicators and their values."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
+
+from indicators.models import Indicator, IndicatorValue
+from partnership.admin import PeriodChoicesMixin
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "code",
+        "title",
+        "kind",
+        "unit",
+        "polarity",
+        "frequency",
+        "primary_outcome",
+        "lead_organisation",
+        "is_active",
+    )
+    list_filter = (
+        "is_active",
+        "kind",
+        "unit",
+        "polarity",
+        "frequency",
+        "accumulation",
+        "primary_outcome__block",
+        "lead_organisation",
+    )
+    list_select_related = ("primary_outcome", "lead_organisation")
+    search_fields = ("code", "title", "definition", "data_source")
+    ordering = ("code",)
+    readonly_fields = ("slug",)
+    autocomplete_fields = ("primary_outcome", "lead_person", "contributes_to", "related")
+    fieldsets = (
+        (None, {"fields": ("code", "slug", "title", "definition", "kind", "is_active")}),
+        (
+            "Measure",
+            {
+                "fields": (
+                    "unit",
+                    "rate_per",
+                    "decimal_places",
+                    "polarity",
+                    "frequency",
+                    "accumulation",
+                    "data_source",
+                )
+            },
+        ),
+        (
+            "Accountability",
+            {
+                "fields": (
+                    "lead_organisation",
+                    "lead_person",
+                    "primary_outcome",
+                    "contributes_to",
+                    "related",
+                )
+            },
+        ),
+    )
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(PeriodChoicesMixin, SimpleHistoryAdmin):
+    list_display = (
+        "indicator",
+        "area",
+        "period",
+        "value",
+        "numerator",
+        "denominator",
+        "status",
+        "is_approved",
+        "entered_by",
+        "updated_at",
+    )
+    list_filter = (
+        "status",
+        "is_approved",
+        ("period", admin.RelatedOnlyFieldListFilter),
+        "area__kind",
+        "indicator__primary_outcome__block",
+    )
+    list_select_related = ("indicator", "area", "period", "entered_by")
+    search_fields = (
+        "indicator__code",
+        "indicator__title",
+        "area__code",
+        "area__name",
+        "period__code",
+        "note",
+        "source",
+    )
+    ordering = ("indicator__code", "area__code", "period__end_date")
+    autocomplete_fields = ("indicator", "area", "entered_by")
+    readonly_fields = ("entered_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("indicator", "area", "period")}),
+        ("Value", {"fields": ("value", "numerator", "denominator", "status", "is_approved")}),
+        ("Provenance", {"fields": ("note", "source", "entered_by", "entered_at", "updated_at")}),
+    )
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        # A value typed in here was entered by the administrator, unless they say who.
+        if not change and obj.entered_by_id is None:
+            obj.entered_by = request.user
+        super().save_model(request, obj, form, change)
