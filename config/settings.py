@@ -167,6 +167,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# The site's own address, for links in emails.
+SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
 # Partnership-wide defaults for the rules; an administrator can change them per deployment.
 PARTNERSHIP_NAME = env_str("PARTNERSHIP_NAME", default="Anycity Partnership")
 RAG_TOLERANCE_PCT = env_str("RAG_TOLERANCE_PCT", default="5")

@@ -162,6 +162,11 @@ def can_manage_users(user: Any) -> bool:
     return roles_of(user).administrator
 
 
+def can_use_admin(user: Any) -> bool:
+    """The Django admin lets in staff; administrators manage users and reference data there."""
+    return bool(getattr(user, "is_active", False) and getattr(user, "is_staff", False))
+
+
 def can_manage_rounds(user: Any) -> bool:
     """Opening, extending and closing rounds is for the performance team."""
     return roles_of(user).sees_everything
@@ -248,6 +253,14 @@ def visible_returns(user: Any, returns: QuerySet) -> QuerySet:
         | Q(outcome__lead_person_id=roles.user_id)
         | Q(outcome__lead_organisation_id__in=roles.organisations_seeing_unapproved)
     )
+
+
+def overseen_returns(user: Any, returns: QuerySet) -> QuerySet:
+    """The returns an officer oversees: all for the performance team, else their partners'."""
+    roles = roles_of(user)
+    if roles.sees_everything:
+        return returns
+    return returns.filter(outcome__lead_organisation_id__in=roles.officer_organisation_ids)
 
 
 def can_edit_return(user: Any, quarterly_return: Any) -> bool:

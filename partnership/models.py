@@ -11,7 +11,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from partnership.periods import PERIOD_CODE_PATTERN, Period, PeriodError
+from partnership.periods import PERIOD_CODE_PATTERN, PeriodError
+from partnership.periods import Period as PeriodRef
 
 
 class Organisation(models.Model):
@@ -94,8 +95,8 @@ class Period(models.Model):
         return self.code
 
     @property
-    def ref(self) -> Period:
-        return Period.parse(self.code)
+    def ref(self) -> PeriodRef:
+        return PeriodRef.parse(self.code)
 
     @property
     def is_year(self) -> bool:
@@ -107,7 +108,7 @@ class Period(models.Model):
 
     def clean(self) -> None:
         try:
-            ref = Period.parse(self.code)
+            ref = PeriodRef.parse(self.code)
         except PeriodError as error:
             raise ValidationError({"code": str(error)}) from error
         if (self.start_date, self.end_date) != (ref.start_date, ref.end_date):

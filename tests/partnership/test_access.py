@@ -363,3 +363,31 @@ def test_a_target_risk_belongs_to_the_block_of_its_indicator_s_outcome(outcome, 
 def test_everyone_with_a_role_views_the_risk_register(people, risks):
     assert access.can_view_risk(people["scrutiny"], risks["partnership"])
     assert not access.can_view_risk(people["nobody"], risks["partnership"])
+
+
+@pytest.mark.parametrize(
+    ("person", "oversees"),
+    [
+        ("officer", {"council", "police"}),
+        ("admin_user", {"council", "police"}),
+        ("council_officer", {"council"}),
+        ("lead", set()),
+        ("board", set()),
+        ("psb", set()),
+        ("scrutiny", set()),
+    ],
+)
+def test_officers_oversee_all_returns_or_their_partner_s(
+    people, council_return, police_return, person, oversees
+):
+    by_name = {council_return.pk: "council", police_return.pk: "police"}
+    overseen = access.overseen_returns(people[person], QuarterlyReturn.objects.all())
+    assert {by_name[r.pk] for r in overseen} == oversees
+
+
+@pytest.mark.parametrize(
+    ("person", "uses_admin"),
+    [("admin_user", True), ("officer", False), ("lead", False), ("nobody", False)],
+)
+def test_only_staff_reach_the_admin(people, person, uses_admin):
+    assert access.can_use_admin(people[person]) is uses_admin

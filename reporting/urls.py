@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnership import views
+from reporting import views
 
 urlpatterns = [
     path("", views.start, name="start"),
