@@ -59,6 +59,9 @@ class QuarterlyReturn(models.Model):
     concerns_and_actions = models.TextField(blank=True)
     beyond_our_control = models.TextField(blank=True)
     forecast_rag = models.CharField(max_length=6, choices=choices(Rag), blank=True)
+    # Why a value the return collects is missing, by indicator id:
+    # {"12": {"reason": "Not yet published", "expected_on": "2026-11-15"}}.
+    missing_values = models.JSONField(default=dict, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

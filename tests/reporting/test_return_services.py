@@ -304,21 +304,36 @@ def test_a_return_with_missing_values_is_refused_listing_them(qr, pct, count, le
 
 
 def test_a_missing_value_with_a_reason_can_be_submitted(qr, pct, count, lead):
-    draft = save(qr, lead, entry(pct, "40"))
+    draft = save(qr, lead, entry(pct, "40"), entry(count, None, not_available_reason=" "))
     with pytest.raises(ApplicationError, match="CYP 02"):
-        services.return_submit(
-            quarterly_return=draft,
-            version=draft.version,
-            actor=lead,
-            missing_reasons={count.pk: " "},
-        )
-    done = services.return_submit(
-        quarterly_return=draft,
-        version=draft.version,
-        actor=lead,
-        missing_reasons={count.pk: "Not yet published; expected 15 November"},
+        services.return_submit(quarterly_return=draft, version=draft.version, actor=lead)
+    expected = date(2025, 11, 15)
+    draft = save(
+        draft,
+        lead,
+        entry(pct, "40"),
+        entry(count, None, not_available_reason="Not yet published", expected_on=expected),
     )
+    assert draft.missing_values == {
+        str(count.pk): {"reason": "Not yet published", "expected_on": "2025-11-15"}
+    }
+    done = services.return_submit(quarterly_return=draft, version=draft.version, actor=lead)
     assert done.state == State.SUBMITTED
+
+
+def test_a_value_given_later_clears_its_missing_reason(qr, pct, count, lead):
+    draft = save(qr, lead, entry(count, None, not_available_reason="Not yet published"))
+    draft = save(draft, lead, entry(count, "3"))
+    assert draft.missing_values == {}
+
+
+def test_an_unchanged_value_is_not_asked_about_again(qr, pct, lead, area):
+    f.IndicatorValueFactory(indicator=pct, area=area, period=f.period("2025-26-Q1"), value=50)
+    draft = save(qr, lead, entry(pct, "70", confirmed=True, note="New service opened"))
+    again = save(draft, lead, entry(pct, "70", note="New service opened"))
+    assert again.version == draft.version + 1
+    with pytest.raises(ApplicationError, match="risen by"):
+        save(again, lead, entry(pct, "75", note="changed"))
 
 
 def test_a_not_started_return_whose_values_are_all_entered_can_be_submitted(
