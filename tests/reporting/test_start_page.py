@@ -7,9 +7,9 @@ import pytest
 
 from partnership.models import Outcome, Role
 from partnership.periods import Period as PeriodRef
-from reporting import selectors
 from reporting.models import QuarterlyReturn
-from reporting.selectors import Timeliness, return_timeliness
+from reporting.selectors import start as selectors
+from reporting.selectors.start import Timeliness, return_timeliness
 from tests import factories as f
 
 SECTIONS = {"lead", "officer", "board", "psb", "scrutiny", "administration"}

@@ -1,0 +1,9 @@
+from reporting.urls import return_page, returns_list, workbook
+from reporting.urls import start as start_urls
+
+urlpatterns = [
+    *start_urls.urlpatterns,
+    *returns_list.urlpatterns,
+    *return_page.urlpatterns,
+    *workbook.urlpatterns,
+]
