@@ -30,7 +30,9 @@ class Indicator(models.Model):
     code = models.CharField(
         max_length=20,
         unique=True,
-        validators=[RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9 .]*$", "Use letters, digits, spaces.")],
+        validators=[
+            RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9 ]*$", "Use letters, digits and spaces.")
+        ],
         help_text="For example NI 116 or L 07.",
     )
     # The address of the indicator page: ``NI 116`` is ``ni-116``.
@@ -80,6 +82,12 @@ class Indicator(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(decimal_places__lte=6), name="indicator_decimal_places_at_most_6"
+            ),
+            # Codes that differ only in case or spacing would share an address.
+            models.UniqueConstraint(
+                Lower(Replace("code", Value(" "), Value("-"))),
+                name="indicator_code_unique_as_slug",
+                violation_error_message="There is already an indicator with this code.",
             ),
             models.CheckConstraint(
                 condition=~Q(unit="rate") | Q(rate_per__isnull=False),
@@ -140,6 +148,12 @@ class IndicatorValue(models.Model):
                 "and period.",
             ),
             models.CheckConstraint(
+                condition=Q(numerator__isnull=True, denominator__isnull=True)
+                | Q(numerator__isnull=False, denominator__isnull=False),
+                name="value_numerator_with_denominator",
+                violation_error_message="Give both the numerator and the denominator, or neither.",
+            ),
+            models.CheckConstraint(
                 condition=Q(denominator__isnull=True) | ~Q(denominator=0),
                 name="value_denominator_not_zero",
                 violation_error_message="The denominator cannot be zero.",
@@ -148,7 +162,9 @@ class IndicatorValue(models.Model):
         indexes = [models.Index(fields=["period", "indicator"])]
 
     def __str__(self) -> str:
-        return f"{self.indicator.code} {self.area.code} {self.period.code}: {self.value}"
+        return (
+            f"{self.indicator.code} {self.area.code} {self.period.code}: {self.value.normalize():f}"
+        )
 
     def clean(self) -> None:
         if (self.numerator is None) != (self.denominator is None):

@@ -265,6 +265,25 @@ ROLE_SCOPES: dict[str, frozenset[str]] = {
 }
 
 
+def _role_scope_condition() -> Q:
+    """The database's copy of ROLE_SCOPES: each role only with a scope it allows."""
+    scopes = {
+        "partnership": Q(block__isnull=True, outcome__isnull=True, indicator__isnull=True)
+        & Q(organisation__isnull=True),
+        "block": Q(block__isnull=False),
+        "outcome": Q(outcome__isnull=False),
+        "indicator": Q(indicator__isnull=False),
+        "organisation": Q(organisation__isnull=False),
+    }
+    condition = Q()
+    for role, allowed in ROLE_SCOPES.items():
+        either = Q()
+        for scope in sorted(allowed):
+            either |= scopes[scope]
+        condition |= Q(role=role) & either
+    return condition
+
+
 class RoleAssignment(models.Model):
     """A person's role, over the whole partnership or one block, outcome, indicator or partner."""
 
@@ -295,7 +314,12 @@ class RoleAssignment(models.Model):
                 name="role_has_at_most_one_scope",
                 violation_error_message="A role is scoped to one block, outcome, indicator or "
                 "partner at most.",
-            )
+            ),
+            models.CheckConstraint(
+                condition=_role_scope_condition(),
+                name="role_has_a_scope_it_allows",
+                violation_error_message="This role cannot have this scope.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -317,4 +341,6 @@ class RoleAssignment(models.Model):
         allowed = ROLE_SCOPES.get(self.role, frozenset())
         if self.scope_kind not in allowed:
             names = ", ".join(sorted(allowed)).replace("partnership", "whole partnership")
-            raise ValidationError(f"A {self.get_role_display().lower()} is scoped to: {names}.")
+            role = self.get_role_display().lower()
+            article = "An" if role[0] in "aeiou" else "A"
+            raise ValidationError(f"{article} {role} is scoped to: {names}.")

@@ -1,6 +1,7 @@
 """Quarterly returns, their rounds, the PSB's exception reports and every email sent."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -38,6 +39,10 @@ class ReturnRound(models.Model):
 
     def __str__(self) -> str:
         return f"Returns for {self.period.label}"
+
+    def clean(self) -> None:
+        if self.period_id and self.period.is_year:
+            raise ValidationError({"period": "A return round is for a quarter, not a year."})
 
 
 class QuarterlyReturn(models.Model):

@@ -144,6 +144,9 @@ class Escalation(models.Model):
                 condition=~Q(from_level=models.F("to_level")), name="escalation_changes_level"
             ),
             models.CheckConstraint(condition=~Q(reason=""), name="escalation_has_reason"),
+            models.CheckConstraint(
+                condition=Q(score__gte=1, score__lte=25), name="escalation_score_1_to_25"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -65,6 +65,10 @@ class Target(models.Model):
                 "the stretch.",
             ),
             models.CheckConstraint(
+                condition=Q(reward_grant__isnull=True) | Q(reward_grant__gte=0),
+                name="target_reward_grant_not_negative",
+            ),
+            models.CheckConstraint(
                 condition=Q(tolerance_pct__isnull=True)
                 | Q(tolerance_pct__gte=0, tolerance_pct__lte=100),
                 name="target_tolerance_0_to_100",
@@ -104,7 +108,7 @@ class Milestone(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.target.indicator.code} {self.period}: {self.value}"
+        return f"{self.target.indicator.code} {self.period}: {self.value.normalize():f}"
 
 
 class Action(models.Model):

@@ -1,0 +1,122 @@
+"""The administrators' screens for return rounds, quarterly returns, the exception reports
+sent to the PSB and every email sent.
+
+Exception reports and notifications are records of what happened: they are seen here,
+never added, changed or deleted, so a report can always be reproduced and a retried job
+never sends an email twice.
+"""
+
+import json
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from partnership.admin import PeriodChoicesMixin, ReadOnlyAdminMixin
+from reporting.models import ExceptionReport, Notification, QuarterlyReturn, ReturnRound
+
+
+@admin.register(ReturnRound)
+class ReturnRoundAdmin(PeriodChoicesMixin, SimpleHistoryAdmin):
+    list_display = ("__str__", "period", "opens_on", "due_on", "closes_on", "state")
+    list_filter = ("state",)
+    list_select_related = ("period",)
+    search_fields = ("period__code",)
+    ordering = ("-period__end_date",)
+    period_kinds = {"period": "quarter"}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ReturnRound]:
+        # A round's name reads its period, so autocomplete lists join it too.
+        return super().get_queryset(request).select_related(*self.list_select_related)
+
+
+@admin.register(QuarterlyReturn)
+class QuarterlyReturnAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "__str__",
+        "outcome",
+        "round",
+        "state",
+        "forecast_rag",
+        "submitted_by",
+        "submitted_at",
+        "approved_by",
+        "approved_at",
+        "version",
+    )
+    list_filter = (
+        "state",
+        "forecast_rag",
+        ("round__period", admin.RelatedOnlyFieldListFilter),
+        "outcome__block",
+    )
+    list_select_related = ("outcome", "round__period", "submitted_by", "approved_by")
+    search_fields = ("outcome__code", "outcome__title", "round__period__code")
+    ordering = ("-round__period__end_date", "outcome__block__order", "outcome__code")
+    autocomplete_fields = ("round", "outcome", "submitted_by", "approved_by")
+    readonly_fields = ("version",)
+    fieldsets = (
+        (None, {"fields": ("round", "outcome", "state", "returned_reason", "version")}),
+        (
+            "Commentary",
+            {
+                "fields": (
+                    "progress_summary",
+                    "going_well",
+                    "concerns_and_actions",
+                    "beyond_our_control",
+                    "forecast_rag",
+                )
+            },
+        ),
+        ("Sign-off", {"fields": ("submitted_by", "submitted_at", "approved_by", "approved_at")}),
+    )
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        # Every save moves the version on, so a lead's form opened before this edit is
+        # refused as stale rather than silently overwriting it.
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ExceptionReport)
+class ExceptionReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("__str__", "period", "created_at", "created_by", "sent_at")
+    list_filter = (("period", admin.RelatedOnlyFieldListFilter), "sent_at")
+    list_select_related = ("period", "created_by")
+    search_fields = ("period__code",)
+    ordering = ("-created_at",)
+    fields = ("period", "created_at", "created_by", "sent_at", "content_as_sent")
+    readonly_fields = fields
+
+    @admin.display(description="content as sent")
+    def content_as_sent(self, obj: ExceptionReport) -> str:
+        return format_html("<pre>{}</pre>", json.dumps(obj.content, indent=2, default=str))
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("subject", "kind", "email", "state", "attempts", "created_at", "sent_at")
+    # Failed sends must be easy to find: filter by state and by kind of email.
+    list_filter = ("state", "kind", "created_at")
+    search_fields = ("email", "subject", "idempotency_key", "recipient__username", "last_error")
+    ordering = ("-created_at",)
+    fields = (
+        "kind",
+        "idempotency_key",
+        "recipient",
+        "email",
+        "subject",
+        "body_text",
+        "body_html",
+        "state",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+    )
+    readonly_fields = fields
