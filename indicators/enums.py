@@ -37,6 +37,10 @@ class Unit(StrEnum):
 # Units whose value is built from a numerator and a denominator.
 UNITS_WITH_PARTS = frozenset({Unit.PERCENTAGE, Unit.RATE, Unit.RATIO})
 
+# Units whose year-to-date figure builds up through the year (a count, money, crimes per
+# 1,000 people so far); a share (percentage, ratio) does not.
+ADDITIVE_UNITS = frozenset({Unit.NUMBER, Unit.MONEY, Unit.RATE})
+
 
 class Frequency(StrEnum):
     MONTHLY = "monthly"

@@ -210,6 +210,7 @@ def trajectory(
     milestones: Mapping[Period, Decimal],
     periods: Sequence[Period],
     accumulation: Accumulation = Accumulation.DISCRETE,
+    additive: bool = True,
 ) -> dict[Period, Decimal]:
     """The milestone (profiled value) expected at each of ``periods``.
 
@@ -229,6 +230,9 @@ def trajectory(
       The baseline year's quarters are profiled from the baseline, and the target
       year's quarters (and any after) from the target. The baseline and target must
       then be a year or a Q4, else ValueError.
+    - A year-to-date share (``additive`` False: a percentage or ratio, such as repeat
+      incidents so far this year) does not build up through the year: a quarter without
+      its own milestone gets its year's figure as it is, not a part of it.
     - A milestone entered outside the baseline-to-target span is returned for its own
       period but does not bend the line. Where a year and its Q4 both have milestones,
       the Q4 one shapes the line. At the baseline and target positions the baseline and
@@ -271,7 +275,7 @@ def trajectory(
         if position < first:
             continue
         value = target_value if position >= last else _interpolate(anchors, position)
-        if cumulative and period.quarter is not None:
+        if cumulative and additive and period.quarter is not None:
             value = value * period.quarter / 4
         result[period] = value
     return result

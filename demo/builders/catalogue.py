@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from demo.content.indicators import LOCAL_INDICATORS, NATIONAL
 from demo.national import read_national_indicators
-from indicators.enums import Accumulation, Frequency, Polarity, Unit
+from indicators.enums import ADDITIVE_UNITS, Accumulation, Frequency, Polarity, Unit
 
 # Populations behind the rates and percentages whose parts the demo records.
 DENOMINATORS: dict[str, int] = {
@@ -55,7 +55,7 @@ class IndicatorPlan:
         A year-to-date percentage (the share of waste recycled so far this year) does
         not: its first quarter is already a whole percentage, not a quarter of one.
         """
-        return self.accumulation == Accumulation.CUMULATIVE and self.unit != Unit.PERCENTAGE
+        return self.accumulation == Accumulation.CUMULATIVE and self.unit in ADDITIVE_UNITS
 
 
 def default_decimal_places(unit: Unit, level: Decimal) -> int:

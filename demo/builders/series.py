@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from demo.builders.catalogue import IndicatorPlan
-from indicators.enums import Accumulation, Frequency, Polarity, Unit
+from indicators.enums import ADDITIVE_UNITS, Frequency, Polarity, Unit
 from partnership.periods import Period
 from targets.rules import DEFAULT_TOLERANCE_PCT, Rag, rag, trajectory
 
@@ -177,7 +177,6 @@ def plan_series(
     periods = value_periods(indicator.frequency, window)
     sign = _sign(indicator.polarity)
     adds_up = indicator.adds_up
-    year_to_date = indicator.accumulation == Accumulation.CUMULATIVE
     level = float(indicator.level)
 
     def year_fraction(period: Period) -> float:
@@ -204,6 +203,7 @@ def plan_series(
         milestones=target.milestones,
         periods=periods,
         accumulation=indicator.accumulation,
+        additive=indicator.unit in ADDITIVE_UNITS,
     )
     tol_pct = target.tolerance if target.tolerance is not None else DEFAULT_TOLERANCE_PCT
     tol = float(tol_pct) / 100
@@ -219,10 +219,6 @@ def plan_series(
             raw = base * (1 + jitter)
         else:
             reference = float(milestone)
-            if year_to_date and not adds_up and period.quarter:
-                # The rule profiles every year-to-date figure as a share of the year; a
-                # year-to-date percentage is a whole percentage from its first quarter.
-                reference = reference * 4 / period.quarter
             recent = position - recent_from if position >= recent_from else None
             if indicator.polarity == Polarity.NEITHER:
                 deviation = rng.uniform(-0.6, 0.6) * tol

@@ -179,6 +179,26 @@ def test_year_to_date_indicator_at_q2_is_judged_against_the_q2_milestone() -> No
     assert rag(actual=D("390"), milestone=D("800"), polarity=HIGHER) is RED
 
 
+@pytest.mark.parametrize("quarter", ["2025-26-Q1", "2025-26-Q2", "2025-26-Q3", "2025-26-Q4"])
+def test_a_year_to_date_share_is_judged_against_the_year_s_figure_in_every_quarter(
+    quarter: str,
+) -> None:
+    # Repeat incidents of domestic violence so far this year, as a percentage: 30 % by
+    # Q1 is as good as 30 % by Q4, so the quarter's milestone is the year's, not a part.
+    profile = trajectory(
+        baseline_period=q("2024-25"),
+        baseline_value=D("34"),
+        target_period=q("2025-26"),
+        target_value=D("30"),
+        milestones={},
+        periods=[q(quarter)],
+        accumulation=Accumulation.CUMULATIVE,
+        additive=False,
+    )
+    assert profile[q(quarter)] == D("30")
+    assert rag(actual=D("29"), milestone=profile[q(quarter)], polarity=LOWER) is GREEN
+
+
 # ========================================================== direction of travel
 
 
