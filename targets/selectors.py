@@ -1,0 +1,141 @@
+"""Reads of targets and their trajectories, for every page that judges a value.
+
+:func:`target_context` reads the targets of many indicators for one area, with their
+milestones, in a constant number of queries, and works out the milestone expected at
+each period asked for with :func:`targets.rules.trajectory`. What it returns is plain
+data: RAG and direction are then the pure rules of :mod:`targets.rules`, the same
+functions wherever a value is judged (the return page, dashboards, packs, the API).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from indicators.enums import ADDITIVE_UNITS, Accumulation, Polarity
+from partnership.periods import Period as PeriodRef
+from targets import rules
+from targets.models import Milestone, Target
+
+
+def default_tolerance_pct() -> Decimal:
+    """The partnership's amber tolerance, for targets that do not set their own."""
+    return Decimal(str(settings.RAG_TOLERANCE_PCT))
+
+
+@dataclass(frozen=True)
+class TargetContext:
+    """An indicator's target for an area, and the milestone at each period asked for.
+
+    ``milestones`` holds a value only for the periods that have one: a period before
+    the baseline has none, and neither does any period when the target's trajectory
+    cannot be worked out (``problem`` then says why, for the performance team).
+    """
+
+    indicator_id: int
+    polarity: Polarity
+    accumulation: Accumulation
+    kind: str
+    kind_label: str
+    baseline_value: Decimal
+    baseline_period: PeriodRef
+    target_value: Decimal
+    target_period: PeriodRef
+    standard_target_value: Decimal | None
+    tolerance_pct: Decimal
+    milestones: Mapping[PeriodRef, Decimal] = field(default_factory=dict)
+    problem: str = ""
+
+    @property
+    def is_stretch(self) -> bool:
+        return self.kind == Target.Kind.STRETCH
+
+    def milestone(self, period: PeriodRef) -> Decimal | None:
+        """The value expected at ``period``, or None when there is none to judge against."""
+        return self.milestones.get(period)
+
+    def rag(self, *, actual: Decimal | None, period: PeriodRef) -> rules.Rag:
+        """The RAG rating of ``actual`` for ``period`` (:func:`targets.rules.rag`)."""
+        return rules.rag(
+            actual=actual,
+            milestone=self.milestone(period),
+            polarity=self.polarity,
+            tolerance_pct=self.tolerance_pct,
+        )
+
+
+def _ref(period: Any) -> PeriodRef:
+    """A plain period from a stored ``partnership.models.Period`` or a plain one."""
+    return period if isinstance(period, PeriodRef) else period.ref
+
+
+def target_context(
+    *, indicator_ids: Iterable[int], area: Any, periods: Iterable[Any]
+) -> dict[int, TargetContext]:
+    """The target of each indicator for ``area``, with its milestone at each of ``periods``.
+
+    ``area`` is an ``Area`` or its id; ``periods`` are stored or plain periods. Indicators
+    without a target for the area are left out: their values are "data only" (grey).
+
+    Milestones follow :func:`targets.rules.trajectory`, with the indicator's accumulation
+    (a year-to-date indicator gets its year-to-date milestone for a quarter). The amber
+    tolerance is the target's own, else the partnership's (``RAG_TOLERANCE_PCT``).
+
+    Two queries, whatever the number of indicators and periods.
+    """
+    ids = list(dict.fromkeys(indicator_ids))
+    if not ids:
+        return {}
+    area_id = getattr(area, "pk", area)
+    wanted = list(dict.fromkeys(_ref(p) for p in periods))
+    targets = (
+        Target.objects.filter(indicator_id__in=ids, area_id=area_id)
+        .select_related("indicator", "baseline_period", "target_period")
+        .prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.select_related("period"))
+        )
+    )
+    default = default_tolerance_pct()
+    contexts: dict[int, TargetContext] = {}
+    for target in targets:
+        indicator = target.indicator
+        accumulation = Accumulation(indicator.accumulation)
+        baseline_period = target.baseline_period.ref
+        target_period = target.target_period.ref
+        entered = {m.period.ref: m.value for m in target.milestones.all()}
+        problem = ""
+        try:
+            milestones = rules.trajectory(
+                baseline_period=baseline_period,
+                baseline_value=target.baseline_value,
+                target_period=target_period,
+                target_value=target.target_value,
+                milestones=entered,
+                periods=wanted,
+                accumulation=accumulation,
+                additive=indicator.unit in ADDITIVE_UNITS,
+            )
+        except ValueError as error:
+            # A target set up wrongly must not stop a page: its values are judged grey.
+            milestones, problem = {}, str(error)
+        contexts[indicator.pk] = TargetContext(
+            indicator_id=indicator.pk,
+            polarity=Polarity(indicator.polarity),
+            accumulation=accumulation,
+            kind=target.kind,
+            kind_label=target.get_kind_display(),
+            baseline_value=target.baseline_value,
+            baseline_period=baseline_period,
+            target_value=target.target_value,
+            target_period=target_period,
+            standard_target_value=target.standard_target_value,
+            tolerance_pct=(target.tolerance_pct if target.tolerance_pct is not None else default),
+            milestones=milestones,
+            problem=problem,
+        )
+    return contexts
