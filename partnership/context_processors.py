@@ -26,6 +26,7 @@ def _everyone(user: Any) -> bool:
 # name that does not resolve (its app not wired in yet) is left out.
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Start", "start", _everyone),
+    NavItem("Returns", "returns", access.can_use_site),
     NavItem("Admin", "admin:index", access.can_use_admin),
 )
 

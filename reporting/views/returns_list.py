@@ -1,0 +1,299 @@
+"""The list of returns (``/returns/``), bulk approval, and the rounds page.
+
+Thin views: a form parses the input, one selector or service does the work, and a
+template shows it. A service's refusal (``ApplicationError``) is shown as a form error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from partnership import access
+from partnership.errors import ApplicationError
+from partnership.models import Period
+from partnership.periods import Period as PeriodRef
+from reporting.forms_rounds import (
+    BulkApproveForm,
+    ReturnsFilterForm,
+    RoundCloseForm,
+    RoundExtendForm,
+    RoundOpenForm,
+    add_application_error,
+)
+from reporting.models import QuarterlyReturn, ReturnRound
+from reporting.selectors.returns_list import (
+    QuarterOption,
+    RoundNotFound,
+    oversees_returns,
+    returns_page,
+    rounds_page,
+)
+from reporting.services import returns_approve, round_close, round_extend, round_open
+
+# Returns a bulk approval left as they were, kept for the page the officer goes back to.
+REFUSED_SESSION_KEY = "returns_not_approved"
+
+
+def forbidden(request: HttpRequest, *, title: str, message: str) -> HttpResponse:
+    return render(
+        request,
+        "reporting/returns_forbidden.html",
+        {"title": title, "message": message},
+        status=403,
+    )
+
+
+def _no_role(request: HttpRequest) -> HttpResponse:
+    return forbidden(
+        request,
+        title="You do not have a role yet",
+        message="You do not have a role in Partnership Performance yet, so there are no "
+        "returns to show you. Contact the performance team and ask them to give you the "
+        "role you need, for example outcome lead or performance officer.",
+    )
+
+
+def _rounds_refused(request: HttpRequest) -> HttpResponse:
+    return forbidden(
+        request,
+        title="Only the performance team manages rounds",
+        message="Opening, extending and closing rounds of returns is for the performance "
+        "team. Contact them if a round needs to change.",
+    )
+
+
+# --- The list of returns --------------------------------------------------------------------
+
+
+@login_required
+def returns_list(request: HttpRequest) -> HttpResponse:
+    """The returns the person leads, oversees or may read, for the chosen round."""
+    if not access.can_use_site(request.user):
+        return _no_role(request)
+    form = ReturnsFilterForm(request.GET)
+    try:
+        page = returns_page(
+            user=request.user,
+            today=timezone.localdate(),
+            round_code=form.round_code,
+            filters=form.filters,
+        )
+    except RoundNotFound:
+        raise Http404("No round of returns for that quarter.") from None
+    return render(
+        request,
+        "reporting/returns_list.html",
+        {
+            "page": page,
+            "form": form,
+            "not_approved": request.session.pop(REFUSED_SESSION_KEY, []),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def returns_bulk_approve(request: HttpRequest) -> HttpResponse:
+    """Approve the returns ticked on the list; say which were not, and why."""
+    if not oversees_returns(request.user):
+        return forbidden(
+            request,
+            title="Only performance officers approve returns",
+            message="Approving returns is for the performance team and the performance "
+            "officers of the partner that leads the outcome.",
+        )
+    form = BulkApproveForm(request.POST)
+    back = reverse("returns")
+    if not form.is_valid() or not form.return_ids:
+        messages.error(request, "Select at least one return to approve.")
+        return redirect(_with_query(back, form))
+    ids = form.return_ids
+    # A return the officer may not see is reported as not found: its existence not leaked.
+    chosen = list(
+        access.visible_returns(request.user, QuarterlyReturn.objects.filter(pk__in=ids))
+        .select_related("outcome__lead_organisation", "round__period")
+        .order_by("outcome__block__order", "outcome__code")
+    )
+    approved, refused = returns_approve(quarterly_returns=chosen, actor=request.user)
+    if approved:
+        count = len(approved)
+        messages.success(request, f"Approved {count} return{'s' if count != 1 else ''}")
+    not_approved = [
+        {
+            "pk": r.pk,
+            "outcome": f"{r.outcome.code} {r.outcome.title}",
+            "reason": reason,
+        }
+        for r, reason in refused
+    ]
+    missing = len(ids) - len(chosen)
+    if missing:
+        not_approved.append(
+            {
+                "pk": None,
+                "outcome": f"{missing} selected return{'s' if missing != 1 else ''}",
+                "reason": "Not found: it may have been removed, or you may not have access.",
+            }
+        )
+    if not_approved:
+        request.session[REFUSED_SESSION_KEY] = not_approved
+    return redirect(_with_query(back, form))
+
+
+def _with_query(path: str, form: BulkApproveForm) -> str:
+    query = form.back_query
+    return f"{path}?{query}" if query else path
+
+
+# --- Rounds ---------------------------------------------------------------------------------
+
+
+def _quarter_options(page: Any, chosen: str | None) -> list[QuarterOption]:
+    """The quarters offered, plus one typed or sent that is not among them (kept on error)."""
+    options = list(page.quarters_to_open)
+    if chosen and chosen not in {o.code for o in options}:
+        try:
+            ref = PeriodRef.parse(chosen)
+        except ValueError:
+            return options
+        options.append(QuarterOption(ref.code, ref.long_label, None))
+    return options
+
+
+def _render_rounds(request: HttpRequest, form: RoundOpenForm, page: Any) -> HttpResponse:
+    chosen = form["period"].value()
+    return render(
+        request,
+        "reporting/rounds.html",
+        {
+            "page": page,
+            "form": form,
+            "quarter_options": _quarter_options(page, chosen),
+            "chosen_quarter": chosen,
+        },
+    )
+
+
+@login_required
+def rounds(request: HttpRequest) -> HttpResponse:
+    """Every round, and the form to open one (filled in with the usual dates)."""
+    if not access.can_manage_rounds(request.user):
+        return _rounds_refused(request)
+    page = rounds_page(today=timezone.localdate())
+    initial: dict[str, Any] = {}
+    wanted = request.GET.get("period")
+    quarter = next((q for q in page.quarters_to_open if q.code == wanted), None)
+    quarter = quarter or (page.quarters_to_open[0] if page.quarters_to_open else None)
+    if quarter is not None:
+        initial = {
+            "period": quarter.code,
+            "opens_on": quarter.dates.opens_on,
+            "due_on": quarter.dates.due_on,
+            "closes_on": quarter.dates.closes_on,
+        }
+    return _render_rounds(request, RoundOpenForm(initial=initial), page)
+
+
+def stored_period(ref: PeriodRef) -> Period:
+    """The stored period for a quarter, created the first time a round is opened for it."""
+    period, _ = Period.objects.get_or_create(
+        code=ref.code, defaults={"start_date": ref.start_date, "end_date": ref.end_date}
+    )
+    return period
+
+
+@login_required
+@require_POST
+def round_open_view(request: HttpRequest) -> HttpResponse:
+    if not access.can_manage_rounds(request.user):
+        return _rounds_refused(request)
+    form = RoundOpenForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            # One transaction: a refused round leaves no new period behind.
+            with transaction.atomic():
+                opened = round_open(
+                    period=stored_period(data["period"]),
+                    opens_on=data["opens_on"],
+                    due_on=data["due_on"],
+                    closes_on=data["closes_on"],
+                    actor=request.user,
+                )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            count = opened.returns.count()
+            messages.success(
+                request,
+                f"Opened the round for {opened.period.label}: "
+                f"{count} return{'s' if count != 1 else ''} to complete by "
+                f"{opened.due_on:%-d %B %Y}",
+            )
+            return redirect("rounds")
+    return _render_rounds(request, form, rounds_page(today=timezone.localdate()))
+
+
+def _round(pk: int) -> ReturnRound:
+    return get_object_or_404(ReturnRound.objects.select_related("period"), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_extend_view(request: HttpRequest, pk: int) -> HttpResponse:
+    if not access.can_manage_rounds(request.user):
+        return _rounds_refused(request)
+    round_ = _round(pk)
+    if request.method == "POST":
+        form = RoundExtendForm(request.POST)
+        if form.is_valid():
+            try:
+                extended = round_extend(
+                    round=round_,
+                    due_on=form.cleaned_data["due_on"],
+                    closes_on=form.cleaned_data["closes_on"],
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                add_application_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    f"The round for {extended.period.label} is now due on "
+                    f"{extended.due_on:%-d %B %Y} and closes on {extended.closes_on:%-d %B %Y}",
+                )
+                return redirect("rounds")
+    else:
+        form = RoundExtendForm(initial={"due_on": round_.due_on, "closes_on": round_.closes_on})
+    return render(request, "reporting/round_form.html", {"round": round_, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first; closing stops leads changing their returns."""
+    if not access.can_manage_rounds(request.user):
+        return _rounds_refused(request)
+    round_ = _round(pk)
+    form = RoundCloseForm()
+    if request.method == "POST":
+        form = RoundCloseForm(request.POST)
+        form.is_valid()  # no fields: always valid, but it must be cleaned to take an error
+        try:
+            closed = round_close(round=round_, actor=request.user)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, f"Closed the round for {closed.period.label}")
+            return redirect("rounds")
+    return render(request, "reporting/round_close.html", {"round": round_, "form": form})
