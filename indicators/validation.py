@@ -281,15 +281,15 @@ def needs_confirmation(
 
     if previous_comparable is not None and value != previous_comparable:
         if previous_comparable == 0:
-            reasons.append(
-                f"It has moved from 0 in the previous comparable period to {_plain(value)}."
-            )
+            moved_to = _plain(value.normalize())
+            reasons.append(f"It has moved from 0 in the previous comparable period to {moved_to}.")
         else:
             change = (value - previous_comparable) / abs(previous_comparable) * _HUNDRED
             if abs(change) > max_change_pct:
                 way = "risen" if change > 0 else "fallen"
+                moved_from = _plain(previous_comparable.normalize())
                 reasons.append(
-                    f"It has {way} by {abs(change):.0f}% from {_plain(previous_comparable)} "
+                    f"It has {way} by {abs(change):.0f}% from {moved_from} "
                     f"in the previous comparable period (more than {max_change_pct:f}%)."
                 )
 
@@ -345,3 +345,28 @@ def comparable_periods(
         Period(period.start_year - n, period.quarter) for n in range(HISTORY_YEARS, 0, -1)
     )
     return Comparison(previous=period.same_quarter_last_year(), history=history)
+
+
+def quality_flag(
+    *,
+    value: Decimal | None,
+    unit: Unit | str,
+    saved: Decimal | None,
+    previous_comparable: Decimal | None,
+    history: Sequence[Decimal],
+    max_change_pct: Decimal = DEFAULT_MAX_CHANGE_PCT,
+) -> str | None:
+    """Why a value entered in a return must be confirmed with a note, or None.
+
+    Rule: "A yes/no answer has no size to change by and is never flagged. A value saved
+    before and unchanged was confirmed then, and is not asked about again. Any other
+    value is judged by :func:`needs_confirmation`."
+    """
+    if value is None or unit == Unit.YES_NO or (saved is not None and value == saved):
+        return None
+    return needs_confirmation(
+        value=value,
+        previous_comparable=previous_comparable,
+        history=history,
+        max_change_pct=max_change_pct,
+    )

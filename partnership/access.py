@@ -229,6 +229,25 @@ def _officer_for_return(roles: UserRoles, quarterly_return: Any) -> bool:
     )
 
 
+def is_return_editor(user: Any, quarterly_return: Any) -> bool:
+    """Whether the person is one who enters this return (its lead, or an officer for it),
+    whatever its state: it tells "not yours" (403) from "not now" (a reason to show)."""
+    roles = roles_of(user)
+    return _leads_return(roles, quarterly_return) or _officer_for_return(roles, quarterly_return)
+
+
+def is_return_officer(user: Any, quarterly_return: Any) -> bool:
+    """Whether the person reviews this return (the performance team or the lead partner's
+    officers), whatever its state."""
+    return _officer_for_return(roles_of(user), quarterly_return)
+
+
+def can_oversee_returns(user: Any) -> bool:
+    """Whether the person reviews returns at all: the performance team and partners' officers."""
+    roles = roles_of(user)
+    return roles.is_officer or roles.sees_everything
+
+
 def can_view_return(user: Any, quarterly_return: Any) -> bool:
     """The lead's organisation and the officers see a return in any state; others once approved."""
     if not can_use_site(user):
@@ -268,12 +287,11 @@ def can_edit_return(user: Any, quarterly_return: Any) -> bool:
 
     Performance officers for the lead organisation may enter it on the lead's behalf.
     """
-    roles = roles_of(user)
     if quarterly_return.state not in EDITABLE_RETURN_STATES:
         return False
     if quarterly_return.round.state != "open":
         return False
-    return _leads_return(roles, quarterly_return) or _officer_for_return(roles, quarterly_return)
+    return is_return_editor(user, quarterly_return)
 
 
 def can_submit_return(user: Any, quarterly_return: Any) -> bool:
@@ -282,16 +300,12 @@ def can_submit_return(user: Any, quarterly_return: Any) -> bool:
 
 def can_review_return(user: Any, quarterly_return: Any) -> bool:
     """Officers for the lead organisation approve or return a submitted return."""
-    return quarterly_return.state == "submitted" and _officer_for_return(
-        roles_of(user), quarterly_return
-    )
+    return quarterly_return.state == "submitted" and is_return_officer(user, quarterly_return)
 
 
 def can_reopen_return(user: Any, quarterly_return: Any) -> bool:
     """An officer may reopen an approved return, with a reason."""
-    return quarterly_return.state == "approved" and _officer_for_return(
-        roles_of(user), quarterly_return
-    )
+    return quarterly_return.state == "approved" and is_return_officer(user, quarterly_return)
 
 
 # --- Risks ------------------------------------------------------------------------------

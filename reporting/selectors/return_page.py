@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from indicators.enums import Polarity, Unit, ValueStatus
 from indicators.models import Indicator, IndicatorValue
-from indicators.validation import comparable_periods, needs_confirmation
+from indicators.validation import comparable_periods, quality_flag
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area
@@ -154,15 +154,13 @@ class IndicatorRow:
         return self.unit == Unit.YES_NO
 
     def quality_reason(self, value: Decimal | None) -> str | None:
-        """Why ``value`` must be confirmed with a note, as the service will ask, or None.
-
-        Rule (as ``return_save``): a yes/no answer has no size to change by, and a value
-        saved before, unchanged, was confirmed then; otherwise ``needs_confirmation``.
-        """
-        if value is None or self.is_yes_no or value == self.stored_value:
-            return None
-        return needs_confirmation(
-            value=value, previous_comparable=self.previous_comparable, history=self.history
+        """Why ``value`` must be confirmed with a note, as the service will ask, or None."""
+        return quality_flag(
+            value=value,
+            unit=self.unit,
+            saved=self.stored_value,
+            previous_comparable=self.previous_comparable,
+            history=self.history,
         )
 
     def judge(self, value: Decimal | None, *, editable: bool = False) -> Judgement:

@@ -184,12 +184,6 @@ class ReturnsPage:
 # --- The list of returns --------------------------------------------------------------------
 
 
-def oversees_returns(user: Any) -> bool:
-    """Whether the person reviews returns: the performance team, officers, administrators."""
-    roles = access.roles_of(user)
-    return roles.is_officer or roles.sees_everything
-
-
 def returns_page(
     *, user: Any, today: date, round_code: str | None = None, filters: Filters | None = None
 ) -> ReturnsPage:
@@ -206,7 +200,7 @@ def returns_page(
 
     lead = _lead_returns(user, roles, today) if _may_lead(roles) else None
     officer = published = None
-    if oversees_returns(user):
+    if access.can_oversee_returns(user):
         officer = _officer_returns(user, roles, chosen, filters, today)
     elif roles.board_block_ids or roles.psb_member or roles.scrutiny:
         # Only approved returns are published, none of them late: only these two filters.

@@ -34,8 +34,8 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from indicators.enums import Unit, ValueStatus
-from indicators.models import Indicator, IndicatorValue
-from indicators.validation import ValueProblem, needs_confirmation, validate_entry
+from indicators.models import Indicator
+from indicators.validation import ValueProblem, validate_entry
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.periods import Period as PeriodRef
@@ -48,7 +48,7 @@ from reporting.services.common import (
     partnership_area,
     require,
 )
-from reporting.services.returns import Commentary, ValueEntry, _history_values, return_save
+from reporting.services.returns import Commentary, ValueEntry, comparisons, return_save
 
 if TYPE_CHECKING:
     from reporting.selectors.return_workbook import ReturnWorkbook, WorkbookRow
@@ -946,23 +946,12 @@ def _unconfirmed(
     period = quarterly_return.round.period
     area = partnership_area()
     flagged_indicators = [indicators[e.entry.indicator_id] for e in candidates]
-    previous, history = _history_values(indicators=flagged_indicators, area=area, period=period)
-    current = dict(
-        IndicatorValue.objects.filter(
-            indicator__in=flagged_indicators, area=area, period=period
-        ).values_list("indicator_id", "value")
-    )
+    compared = comparisons(indicators=flagged_indicators, area=area, period=period)
     problems = []
     for sheet_entry in candidates:
         entry = sheet_entry.entry
         indicator = indicators[entry.indicator_id]
-        if indicator.unit == Unit.YES_NO or current.get(indicator.pk) == entry.value:
-            continue
-        reason = needs_confirmation(
-            value=entry.value,
-            previous_comparable=previous.get(indicator.pk),
-            history=history.get(indicator.pk, []),
-        )
+        reason = compared[indicator.pk].flag(value=entry.value, unit=indicator.unit)
         if reason:
             problems.append(
                 SheetProblem(

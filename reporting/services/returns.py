@@ -28,13 +28,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from indicators.enums import Unit, ValueStatus
+from indicators.enums import ValueStatus
 from indicators.models import Indicator, IndicatorValue
 from indicators.services import value_clear, value_record, values_approve, values_unapprove
 from indicators.validation import (
     ValueProblem,
     comparable_periods,
-    needs_confirmation,
+    quality_flag,
     validate_entry,
 )
 from partnership import access
@@ -99,10 +99,29 @@ def _plain(number: Decimal | None) -> str:
     return "" if number is None else format(number, "f")
 
 
-def _history_values(
+@dataclass(frozen=True)
+class Comparison:
+    """What a value entered for a period is checked against (see ``quality_flag``)."""
+
+    saved: Decimal | None
+    previous: Decimal | None
+    history: tuple[Decimal, ...]
+
+    def flag(self, *, value: Decimal | None, unit: str) -> str | None:
+        return quality_flag(
+            value=value,
+            unit=unit,
+            saved=self.saved,
+            previous_comparable=self.previous,
+            history=self.history,
+        )
+
+
+def comparisons(
     *, indicators: Iterable[Indicator], area: Area, period: Period
-) -> tuple[dict[int, Decimal | None], dict[int, list[Decimal]]]:
-    """For each indicator, its previous comparable value and its history, in one query."""
+) -> dict[int, Comparison]:
+    """For each indicator: its value saved for ``period``, its previous comparable value
+    and its history, in one query."""
     ref = period.ref
     plans = {
         indicator.pk: comparable_periods(
@@ -111,18 +130,21 @@ def _history_values(
         for indicator in indicators
     }
     codes = {p.code for plan in plans.values() for p in (plan.previous, *plan.history)}
+    codes.add(ref.code)
     stored = {
         (indicator_id, code): value
         for indicator_id, code, value in IndicatorValue.objects.filter(
             indicator_id__in=plans, area=area, period__code__in=codes
         ).values_list("indicator_id", "period__code", "value")
     }
-    previous = {pk: stored.get((pk, plan.previous.code)) for pk, plan in plans.items()}
-    history = {
-        pk: [stored[(pk, p.code)] for p in plan.history if (pk, p.code) in stored]
+    return {
+        pk: Comparison(
+            saved=stored.get((pk, ref.code)),
+            previous=stored.get((pk, plan.previous.code)),
+            history=tuple(stored[(pk, p.code)] for p in plan.history if (pk, p.code) in stored),
+        )
         for pk, plan in plans.items()
     }
-    return previous, history
 
 
 def missing_reason(quarterly_return: QuarterlyReturn, indicator_id: int) -> str:
@@ -163,12 +185,7 @@ def return_save(
     period = locked.round.period
     collected = {i.pk: i for i in indicators_collected(outcome_id=locked.outcome_id, period=period)}
     area = partnership_area()
-    previous, history = _history_values(indicators=collected.values(), area=area, period=period)
-    current = dict(
-        IndicatorValue.objects.filter(
-            indicator_id__in=collected, area=area, period=period
-        ).values_list("indicator_id", "value")
-    )
+    compared = comparisons(indicators=collected.values(), area=area, period=period)
     problems: list[str] = []
     writes: list[tuple[Indicator, ValueEntry, Any]] = []
     seen: set[int] = set()
@@ -199,18 +216,7 @@ def return_save(
         except ValueProblem as problem:
             problems.append(f"{indicator.code}: {problem.message}.")
             continue
-        # A yes/no answer has no size to change by: its data quality is not judged. A value
-        # saved before, unchanged, was confirmed then and is not asked about again.
-        unchanged = checked.value is not None and current.get(indicator.pk) == checked.value
-        reason = (
-            not unchanged
-            and indicator.unit != Unit.YES_NO
-            and needs_confirmation(
-                value=checked.value,
-                previous_comparable=previous.get(indicator.pk),
-                history=history.get(indicator.pk, []),
-            )
-        )
+        reason = compared[indicator.pk].flag(value=checked.value, unit=indicator.unit)
         if reason and not (entry.confirmed and entry.note.strip()):
             problems.append(f"{indicator.code}: {reason}")
             continue

@@ -9,7 +9,6 @@ shown on the page as a GOV.UK error, never as a 500.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 from django.contrib import messages
@@ -24,7 +23,7 @@ from partnership import access
 from partnership.errors import ApplicationError
 from reporting import services
 from reporting.forms import ApproveForm, ReopenForm, ReturnForm, SendBackForm, live_judgement
-from reporting.models import QuarterlyReturn, ReturnRound
+from reporting.models import QuarterlyReturn
 from reporting.selectors.return_page import ReturnPage, return_for, return_page, return_row
 from reporting.services.common import edit_refusal
 
@@ -38,19 +37,6 @@ def _visible_return(request: HttpRequest, pk: int) -> QuarterlyReturn:
     if found is None:
         raise Http404("No such return")
     return found
-
-
-def _acts_on(user: Any, qr: QuarterlyReturn, *, state: str, rule: Any) -> bool:
-    """Whether ``user`` is someone ``rule`` lets act on ``qr`` when it is in ``state`` and
-    its round is open: it tells a refusal because of who they are (403) from one because
-    of where the return is now (shown with its reason). ``partnership.access`` decides."""
-    as_if = SimpleNamespace(
-        state=state,
-        round=SimpleNamespace(state=ReturnRound.State.OPEN),
-        outcome=qr.outcome,
-        outcome_id=qr.outcome_id,
-    )
-    return rule(user, as_if)
 
 
 def _page(request: HttpRequest, qr: QuarterlyReturn) -> ReturnPage:
@@ -104,7 +90,7 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _save(request: HttpRequest, qr: QuarterlyReturn) -> HttpResponse:
     """Save the draft, then submit it when asked: saving first keeps what was typed."""
     user = request.user
-    if not _acts_on(user, qr, state=State.DRAFT, rule=access.can_edit_return):
+    if not access.is_return_editor(user, qr):
         raise PermissionDenied("Only the outcome's lead or a performance officer can do this.")
     submitting = request.POST.get("action") == "submit"
     page = _page(request, qr)
@@ -175,11 +161,7 @@ def return_live_rag(request: HttpRequest, pk: int, indicator_id: int) -> HttpRes
 
 # --- Review -------------------------------------------------------------------------------
 
-REVIEWS = {
-    "approve": (ApproveForm, State.SUBMITTED, access.can_review_return),
-    "send_back": (SendBackForm, State.SUBMITTED, access.can_review_return),
-    "reopen": (ReopenForm, State.APPROVED, access.can_reopen_return),
-}
+REVIEWS = {"approve": ApproveForm, "send_back": SendBackForm, "reopen": ReopenForm}
 REVIEWED = {
     "approve": "The return has been approved. Its values are now published.",
     "send_back": "The return has been sent back to the lead with your reason.",
@@ -189,8 +171,8 @@ REVIEWED = {
 
 def _review(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     qr = _visible_return(request, pk)
-    form_class, state, rule = REVIEWS[kind]
-    if not _acts_on(request.user, qr, state=state, rule=rule):
+    form_class = REVIEWS[kind]
+    if not access.is_return_officer(request.user, qr):
         raise PermissionDenied("Only the performance team or the partner's officers can do this.")
     form = form_class(request.POST)
     if form.is_valid():

@@ -33,7 +33,6 @@ from reporting.models import QuarterlyReturn, ReturnRound
 from reporting.selectors.returns_list import (
     QuarterOption,
     RoundNotFound,
-    oversees_returns,
     returns_page,
     rounds_page,
 )
@@ -105,7 +104,7 @@ def returns_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def returns_bulk_approve(request: HttpRequest) -> HttpResponse:
     """Approve the returns ticked on the list; say which were not, and why."""
-    if not oversees_returns(request.user):
+    if not access.can_oversee_returns(request.user):
         return forbidden(
             request,
             title="Only performance officers approve returns",

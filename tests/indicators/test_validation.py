@@ -12,6 +12,7 @@ from indicators.validation import (
     ValueProblem,
     comparable_periods,
     needs_confirmation,
+    quality_flag,
     validate_entry,
     validate_value,
 )
@@ -319,3 +320,32 @@ def test_a_value_is_compared_with_the_period_it_is_comparable_with(
     assert comparison.history[0].code == first_history, case
     assert len(comparison.history) == count, case
     assert Period.parse("2025-26-Q2") not in comparison.history
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "saved", "previous", "flagged"),
+    [
+        pytest.param(D("70"), Unit.PERCENTAGE, None, D("50"), True, id="a big move is flagged"),
+        pytest.param(D("52"), Unit.PERCENTAGE, None, D("50"), False, id="a small move is not"),
+        pytest.param(
+            D("70"), Unit.PERCENTAGE, D("70"), D("50"), False, id="saved before and unchanged"
+        ),
+        pytest.param(
+            D("75"), Unit.PERCENTAGE, D("70"), D("50"), True, id="saved before, then changed"
+        ),
+        pytest.param(D("1"), Unit.YES_NO, None, D("0"), False, id="a yes/no answer never"),
+        pytest.param(None, Unit.NUMBER, None, D("50"), False, id="a missing value never"),
+    ],
+)
+def test_quality_flag_asks_about_a_value_only_when_it_should(value, unit, saved, previous, flagged):
+    reason = quality_flag(
+        value=value, unit=unit, saved=saved, previous_comparable=previous, history=()
+    )
+    assert (reason is not None) is flagged
+
+
+def test_a_flag_shows_numbers_as_people_write_them():
+    reason = quality_flag(
+        value=D("70"), unit=Unit.NUMBER, saved=None, previous_comparable=D("40.000000"), history=()
+    )
+    assert "from 40 in the previous comparable period" in reason

@@ -391,3 +391,42 @@ def test_officers_oversee_all_returns_or_their_partner_s(
 )
 def test_only_staff_reach_the_admin(people, person, uses_admin):
     assert access.can_use_admin(people[person]) is uses_admin
+
+
+@pytest.mark.parametrize(
+    ("person", "enters_it", "reviews_it"),
+    [
+        ("lead", True, False),
+        ("officer", True, True),
+        ("council_officer", True, True),
+        ("colleague", False, False),
+        ("other_lead", False, False),
+        ("board", False, False),
+        ("psb", False, False),
+        ("scrutiny", False, False),
+    ],
+)
+@pytest.mark.parametrize("state", ["draft", "submitted", "approved"])
+def test_who_acts_on_a_return_is_the_same_in_every_state(
+    people, council_return, person, enters_it, reviews_it, state
+):
+    council_return.state = state
+    assert access.is_return_editor(people[person], council_return) is enters_it
+    assert access.is_return_officer(people[person], council_return) is reviews_it
+
+
+@pytest.mark.parametrize(
+    ("person", "oversees"),
+    [
+        ("officer", True),
+        ("council_officer", True),
+        ("admin_user", True),
+        ("lead", False),
+        ("board", False),
+        ("psb", False),
+        ("scrutiny", False),
+        ("nobody", False),
+    ],
+)
+def test_only_officers_oversee_returns(people, person, oversees):
+    assert access.can_oversee_returns(people[person]) is oversees
