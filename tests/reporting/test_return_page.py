@@ -1005,3 +1005,16 @@ def test_a_lead_with_the_outcome_role_only_sees_it(client, qr, q2_round):
     f.assign(user, Role.OUTCOME_LEAD, outcome=qr.outcome)
     as_user(client, user)
     assert client.get(url(qr)).status_code == 200
+
+
+def test_the_return_page_links_to_the_spreadsheet_for_offline_entry(client, lead_role):
+    from reporting.models import ReturnRound
+
+    outcome = lead_role.outcome
+    qr = f.QuarterlyReturnFactory(
+        outcome=outcome, round=f.ReturnRoundFactory(state=ReturnRound.State.OPEN)
+    )
+    client.force_login(lead_role.user)
+    html = client.get(f"/returns/{qr.pk}/").content.decode()
+    assert f'href="/returns/{qr.pk}/workbook/"' in html
+    assert f'href="/returns/{qr.pk}/upload/"' in html
