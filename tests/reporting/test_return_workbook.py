@@ -769,7 +769,7 @@ def test_a_file_that_unpacks_to_more_than_20_mb_is_refused_unopened(client, qr, 
 
 
 def test_a_sheet_with_too_many_rows_is_refused(client, qr, pct, count, lead, monkeypatch):
-    monkeypatch.setattr("reporting.services.return_workbook.MAX_ROWS", 3)
+    monkeypatch.setattr("reporting.services.return_workbook.read.MAX_ROWS", 3)
     client.force_login(lead)
     content = fill_all(client, qr, pct, count, **{"A9": "CYP 01"})
 

@@ -278,8 +278,10 @@ def test_menu_offers_admin_only_to_administrators(client, lead_role, admin_user)
 
     lead_labels = [item["label"] for item in lead_menu]
     admin_labels = [item["label"] for item in admin_menu]
-    assert lead_labels[0] == "Start" and "Admin" not in lead_labels
-    assert admin_labels[-1] == "Admin" and admin_labels[:-1] == lead_labels
+    assert lead_labels[0] == "Start"
+    assert "Admin" not in lead_labels
+    assert admin_labels[-1] == "Admin"
+    assert admin_labels[:-1] == lead_labels
     assert lead_menu[0]["current"]
 
 
