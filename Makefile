@@ -4,7 +4,6 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-export DJANGO_SETTINGS_MODULE ?= config.settings
 
 RULE_MODULES := partnership/periods.py,targets/rules.py,risks/rules.py
 

@@ -7,7 +7,8 @@ this module imports nothing from the apps above it.
 
 The performance team (performance officers over the whole partnership, and
 administrators) sees and supports everything. Values not yet approved are seen only by
-the organisation that leads the outcome collecting them and by the performance team.
+the organisation that leads the outcome collecting them (its leads and officers) and by
+the performance team.
 """
 
 from __future__ import annotations
@@ -49,8 +50,14 @@ class UserRoles:
 
     @property
     def organisations_seeing_unapproved(self) -> frozenset[int]:
-        """Partners whose outcomes' unapproved values this person may see."""
-        own = {self.organisation_id} if self.organisation_id else set()
+        """Partners whose outcomes' unapproved values this person may see.
+
+        Staff who work on the figures (leads and officers) see their own organisation's
+        drafts; someone there who only reads (a scrutiny member, a board member) sees
+        approved values like everyone else.
+        """
+        works_on_figures = self.led_outcome_ids or self.led_indicator_ids or self.is_officer
+        own = {self.organisation_id} if self.organisation_id and works_on_figures else set()
         return frozenset(own) | self.officer_organisation_ids
 
     @property

@@ -75,8 +75,17 @@ def other_lead_role(other_lead, other_outcome):
 
 @pytest.fixture
 def colleague(db, council):
-    """Someone else at the lead's organisation, with a read-only role."""
+    """Someone else at the lead's organisation who works on figures (an indicator lead
+    elsewhere): they see the council's drafts but enter no one else's return."""
     user = f.UserFactory(username="colleague", organisation=council)
+    f.assign(user, Role.INDICATOR_LEAD, indicator=f.IndicatorFactory())
+    return user
+
+
+@pytest.fixture
+def council_scrutiny(db, council):
+    """An elected member who works at the council: a reader, who sees no drafts."""
+    user = f.UserFactory(username="council_scrutiny", organisation=council)
     f.assign(user, Role.SCRUTINY)
     return user
 

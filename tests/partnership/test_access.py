@@ -14,6 +14,7 @@ ALL_PEOPLE = [
     "lead",
     "other_lead",
     "colleague",
+    "council_scrutiny",
     "officer",
     "council_officer",
     "board",
@@ -63,6 +64,7 @@ SEES_DRAFT_VALUE = {
     "lead": True,
     "other_lead": False,
     "colleague": True,
+    "council_scrutiny": False,  # works at the council, but only reads
     "officer": True,
     "council_officer": True,
     "board": False,
@@ -110,6 +112,7 @@ EDITS_COUNCIL_RETURN = {
     "lead": True,  # leads the outcome
     "other_lead": False,  # leads another outcome
     "colleague": False,  # same organisation, but not the lead
+    "council_scrutiny": False,
     "officer": True,  # performance team, on the lead's behalf
     "council_officer": True,  # officer for the lead organisation
     "board": False,
@@ -165,6 +168,7 @@ REVIEWS_SUBMITTED_COUNCIL_RETURN = {
     "lead": False,
     "other_lead": False,
     "colleague": False,
+    "council_scrutiny": False,
     "officer": True,
     "council_officer": True,
     "board": False,

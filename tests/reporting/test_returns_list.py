@@ -267,11 +267,11 @@ def test_lead_with_no_open_round_is_told_so(client, lead_role, the_round, outcom
 
 
 def test_named_lead_person_sees_their_returns_without_the_lead_role(
-    client, colleague, round_returns
+    client, council_scrutiny, round_returns
 ):
-    Outcome.objects.filter(code="CYP 3").update(lead_person=colleague)
+    Outcome.objects.filter(code="CYP 3").update(lead_person=council_scrutiny)
 
-    page = get(client, colleague).context["page"]
+    page = get(client, council_scrutiny).context["page"]
 
     assert codes(page.lead.current) == ["CYP 3"]
     # A scrutiny member too: they read the approved returns of the round.
@@ -501,7 +501,7 @@ def test_council_officer_cannot_tick_a_police_return(client, council_officer, ro
 # --- Boards, the PSB and scrutiny -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("person", ["board", "psb", "scrutiny", "colleague"])
+@pytest.mark.parametrize("person", ["board", "psb", "scrutiny", "council_scrutiny"])
 def test_readers_see_only_the_approved_returns_read_only(request, client, round_returns, person):
     user = request.getfixturevalue(person)
 
