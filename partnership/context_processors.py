@@ -27,6 +27,9 @@ def _everyone(user: Any) -> bool:
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Start", "start", _everyone),
     NavItem("Returns", "returns", access.can_use_site),
+    NavItem("Exceptions", "exceptions", access.can_use_site),
+    NavItem("Blocks", "blocks", access.can_use_site),
+    NavItem("Indicators", "indicators", access.can_use_site),
     NavItem("Admin", "admin:index", access.can_use_admin),
 )
 

@@ -1,4 +1,4 @@
-from reporting.urls import return_page, returns_list, workbook
+from reporting.urls import dashboard, indicator_page, return_page, returns_list, workbook
 from reporting.urls import start as start_urls
 
 urlpatterns = [
@@ -6,4 +6,6 @@ urlpatterns = [
     *returns_list.urlpatterns,
     *return_page.urlpatterns,
     *workbook.urlpatterns,
+    *indicator_page.urlpatterns,
+    *dashboard.urlpatterns,
 ]
