@@ -19,7 +19,7 @@ from partnership.models import (
     Role,
     RoleAssignment,
 )
-from partnership.periods import Period as PeriodRef
+from partnership.services import period_get_or_create
 from reporting.models import QuarterlyReturn, ReturnRound
 from risks.models import Risk
 from risks.rules import RiskLevel
@@ -75,11 +75,7 @@ class PartnershipAreaFactory(AreaFactory):
 
 def period(code: str) -> Period:
     """The stored period for a code, created if need be."""
-    ref = PeriodRef.parse(code)
-    obj, _ = Period.objects.get_or_create(
-        code=ref.code, defaults={"start_date": ref.start_date, "end_date": ref.end_date}
-    )
-    return obj
+    return period_get_or_create(code)
 
 
 class BlockFactory(factory.django.DjangoModelFactory):

@@ -23,6 +23,7 @@ from partnership.models import (
     RoleAssignment,
 )
 from partnership.periods import Period as PeriodRef
+from partnership.services import period_get_or_create
 
 
 def build_organisations(ctx: DemoContext) -> None:
@@ -51,12 +52,7 @@ def build_areas(ctx: DemoContext) -> None:
 
 def ensure_periods(refs: list[PeriodRef]) -> dict[str, Period]:
     """The stored periods for ``refs``, created where missing (periods have no history)."""
-    out = {}
-    for ref in refs:
-        out[ref.code], _ = Period.objects.get_or_create(
-            code=ref.code, defaults={"start_date": ref.start_date, "end_date": ref.end_date}
-        )
-    return out
+    return {ref.code: period_get_or_create(ref) for ref in refs}
 
 
 def build_periods(ctx: DemoContext) -> None:

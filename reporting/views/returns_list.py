@@ -19,8 +19,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership import access
 from partnership.errors import ApplicationError
-from partnership.models import Period
 from partnership.periods import Period as PeriodRef
+from partnership.services import period_get_or_create
 from reporting.forms_rounds import (
     BulkApproveForm,
     ReturnsFilterForm,
@@ -203,14 +203,6 @@ def rounds(request: HttpRequest) -> HttpResponse:
     return _render_rounds(request, RoundOpenForm(initial=initial), page)
 
 
-def stored_period(ref: PeriodRef) -> Period:
-    """The stored period for a quarter, created the first time a round is opened for it."""
-    period, _ = Period.objects.get_or_create(
-        code=ref.code, defaults={"start_date": ref.start_date, "end_date": ref.end_date}
-    )
-    return period
-
-
 @login_required
 @require_POST
 def round_open_view(request: HttpRequest) -> HttpResponse:
@@ -223,7 +215,7 @@ def round_open_view(request: HttpRequest) -> HttpResponse:
             # One transaction: a refused round leaves no new period behind.
             with transaction.atomic():
                 opened = round_open(
-                    period=stored_period(data["period"]),
+                    period=period_get_or_create(data["period"]),
                     opens_on=data["opens_on"],
                     due_on=data["due_on"],
                     closes_on=data["closes_on"],

@@ -319,3 +319,12 @@ def test_database_accepts_each_role_with_a_scope_it_allows(lead, block, outcome,
     RoleAssignment.objects.create(user=lead, role="performance_officer")
     RoleAssignment.objects.create(user=lead, role="scrutiny", block=block)
     assert RoleAssignment.objects.filter(user=lead).count() == 5
+
+
+def test_a_period_is_stored_once_with_its_dates():
+    from partnership.services import period_get_or_create
+
+    first = period_get_or_create("2025-26-Q3")
+    again = period_get_or_create(first.ref)
+    assert first.pk == again.pk
+    assert (first.start_date, first.end_date) == (date(2025, 10, 1), date(2025, 12, 31))
