@@ -1,22 +1,31 @@
-"""The administrators' screens for return rounds, quarterly returns, the exception reports
-sent to the PSB and every email sent.
+"""The administrators' screens for return rounds, quarterly returns, the partnership's
+calendar, the exception reports sent to the PSB and every email sent.
 
 Exception reports and notifications are records of what happened: they are seen here,
 never added, changed or deleted, so a report can always be reproduced and a retried job
-never sends an email twice.
+never sends an email twice. The one thing done to a notification is "Retry sending" a
+failed one, through the notifications service.
 """
 
 import json
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnership.admin import PeriodChoicesMixin, ReadOnlyAdminMixin
-from reporting.models import ExceptionReport, Notification, QuarterlyReturn, ReturnRound
+from partnership.errors import ApplicationError
+from reporting.models import (
+    ExceptionReport,
+    Notification,
+    PartnershipCalendar,
+    QuarterlyReturn,
+    ReturnRound,
+)
+from reporting.notifications import notifications_retry
 
 
 @admin.register(ReturnRound)
@@ -83,6 +92,55 @@ class QuarterlyReturnAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
+@admin.register(PartnershipCalendar)
+class PartnershipCalendarAdmin(SimpleHistoryAdmin):
+    """The one calendar of the quarterly cycle: added once, changed since, never deleted."""
+
+    list_display = (
+        "__str__",
+        "opens_after_quarter_working_days",
+        "due_working_days",
+        "reminder_days_before_due",
+        "chase_lead_working_days_after_due",
+        "chase_board_working_days_after_due",
+        "closes_working_days_after_due",
+        "exception_report_recipients",
+    )
+    search_fields = ("reminder_days_before_due",)
+    fieldsets = (
+        (
+            "The round (working days)",
+            {
+                "fields": (
+                    "opens_after_quarter_working_days",
+                    "due_working_days",
+                    "closes_working_days_after_due",
+                ),
+                "description": "Working days skip weekends and bank holidays in England and "
+                "Wales. A round already open keeps its own dates; change those on the "
+                "rounds page.",
+            },
+        ),
+        (
+            "Reminders and chasing",
+            {
+                "fields": (
+                    "reminder_days_before_due",
+                    "chase_lead_working_days_after_due",
+                    "chase_board_working_days_after_due",
+                )
+            },
+        ),
+        ("Exception report", {"fields": ("exception_report_recipients",)}),
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and not PartnershipCalendar.objects.exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(ExceptionReport)
 class ExceptionReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("__str__", "period", "created_at", "created_by", "sent_at")
@@ -103,6 +161,7 @@ class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("subject", "kind", "email", "state", "attempts", "created_at", "sent_at")
     # Failed sends must be easy to find: filter by state and by kind of email.
     list_filter = ("state", "kind", "created_at")
+    actions = ("retry_sending",)
     search_fields = ("email", "subject", "idempotency_key", "recipient__username", "last_error")
     ordering = ("-created_at",)
     fields = (
@@ -116,7 +175,28 @@ class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "state",
         "attempts",
         "last_error",
+        "period",
+        "next_attempt_at",
         "created_at",
         "sent_at",
     )
     readonly_fields = fields
+
+    @admin.action(description="Retry sending")
+    def retry_sending(self, request: HttpRequest, queryset: QuerySet[Notification]) -> None:
+        """Send the selected failed emails again; sent and pending ones are left alone."""
+        try:
+            count = notifications_retry(notifications=queryset, actor=request.user)
+        except ApplicationError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return
+        if count:
+            self.message_user(
+                request, f"Sending {count} failed email{'s' if count != 1 else ''} again."
+            )
+        else:
+            self.message_user(
+                request,
+                "None of the selected emails had failed, so none was sent again.",
+                messages.WARNING,
+            )

@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from indicators.enums import choices
@@ -112,8 +114,110 @@ class ExceptionReport(models.Model):
         return f"Exception report {self.period.label} ({self.created_at:%d %b %Y})"
 
 
+class PartnershipCalendar(models.Model):
+    """The partnership's calendar for the quarterly cycle: one row, edited by an administrator.
+
+    Every count is in working days (Monday to Friday, not a bank holiday in England and
+    Wales). The daily cycle reads it to open a quarter's round; once a round is open its
+    own due and closing dates (which an officer may extend) decide the reminders, the
+    chases and the close.
+    """
+
+    class Recipients(models.TextChoices):
+        PSB_MEMBERS = "psb_members", "All users with the PSB member role"
+
+    # One calendar for the partnership: the primary key is always 1.
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    opens_after_quarter_working_days = models.PositiveSmallIntegerField(
+        "round opens (working days after the quarter ends)",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="1: the round opens on the first working day after the quarter ends.",
+    )
+    due_working_days = models.PositiveSmallIntegerField(
+        "returns due (working days after the round opens)",
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    reminder_days_before_due = models.CharField(
+        "reminders (working days before the due date)",
+        max_length=50,
+        default="5,1",
+        blank=True,
+        help_text="Whole numbers separated by commas, for example 5,1. Leave blank for none.",
+    )
+    chase_lead_working_days_after_due = models.PositiveSmallIntegerField(
+        "chase the lead (working days after the due date)",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="A late return's lead and their organisation's performance officers are "
+        "chased on this day.",
+    )
+    chase_board_working_days_after_due = models.PositiveSmallIntegerField(
+        "chase the board (working days after the due date)",
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="The board members of a block with late returns are told on this day.",
+    )
+    closes_working_days_after_due = models.PositiveSmallIntegerField(
+        "round closes (working days after the due date)",
+        default=10,
+        validators=[MinValueValidator(0), MaxValueValidator(120)],
+        help_text="The round closes on this day and the exception report goes to the PSB.",
+    )
+    exception_report_recipients = models.CharField(
+        "exception report goes to",
+        max_length=20,
+        choices=Recipients.choices,
+        default=Recipients.PSB_MEMBERS,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "partnership calendar"
+        verbose_name_plural = "partnership calendar"
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="one_partnership_calendar"),
+        ]
+
+    def __str__(self) -> str:
+        return "The partnership's calendar"
+
+    @property
+    def reminder_days(self) -> tuple[int, ...]:
+        """The reminder days before the due date, furthest first: ``(5, 1)``."""
+        days = {int(part) for part in self.reminder_days_before_due.split(",") if part.strip()}
+        return tuple(sorted(days, reverse=True))
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        parts = [part.strip() for part in self.reminder_days_before_due.split(",")]
+        if self.reminder_days_before_due.strip() and not all(p.isdigit() for p in parts):
+            errors["reminder_days_before_due"] = "Enter whole numbers separated by commas."
+        elif any(int(p) < 1 or int(p) > self.due_working_days for p in parts if p.isdigit()):
+            errors["reminder_days_before_due"] = (
+                "Each reminder is at least 1 working day before the due date, and no earlier "
+                "than the round opens."
+            )
+        if self.chase_board_working_days_after_due < self.chase_lead_working_days_after_due:
+            errors["chase_board_working_days_after_due"] = (
+                "The board is chased on or after the day the lead is chased."
+            )
+        if self.closes_working_days_after_due < self.chase_board_working_days_after_due:
+            errors["closes_working_days_after_due"] = (
+                "The round closes on or after the day the board is chased."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
 class Notification(models.Model):
-    """Every email the product sends; the unique key stops a retried job sending twice."""
+    """Every email the product sends; the unique key stops a retried job sending twice.
+
+    It is an outbox: the row is written (pending) in the transaction that decides to send,
+    a task sends it once that has committed, and a periodic sweep re-enqueues any still
+    pending after ``next_attempt_at`` (for example when the broker was down).
+    """
 
     class State(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -138,10 +242,24 @@ class Notification(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The quarter the email is about, when it is about one (the cycle page reads it).
+    period = models.ForeignKey(
+        Period,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="notifications",
+    )
+    # When a pending notification may next be tried: now at first, later after a failure.
+    next_attempt_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["state", "created_at"])]
+        indexes = [
+            models.Index(fields=["state", "created_at"]),
+            models.Index(fields=["state", "next_attempt_at"], name="notification_outbox"),
+            models.Index(fields=["period", "kind"], name="notification_period_kind"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.email}"

@@ -31,7 +31,7 @@ from indicators.enums import Unit
 from indicators.models import Indicator, IndicatorValue
 from partnership.models import Area, FundingAmount, FundingStream, Period, Role, RoleAssignment
 from partnership.periods import Period as PeriodRef
-from reporting.models import Notification, QuarterlyReturn, ReturnRound
+from reporting.models import Notification, PartnershipCalendar, QuarterlyReturn, ReturnRound
 from risks.rules import RiskLevel
 from targets.models import Target
 from tests import factories as f
@@ -151,6 +151,7 @@ MAKERS: dict[str, Callable[[], Model]] = {
     "risks.riskaction": RiskActionFactory,
     "risks.escalation": EscalationFactory,
     "reporting.returnround": f.ReturnRoundFactory,
+    "reporting.partnershipcalendar": lambda: PartnershipCalendar.objects.get_or_create(pk=1)[0],
     "reporting.quarterlyreturn": f.QuarterlyReturnFactory,
     "reporting.exceptionreport": ExceptionReportFactory,
     "reporting.notification": NotificationFactory,

@@ -21,7 +21,7 @@ from partnership.models import (
     Profile,
     RoleAssignment,
 )
-from reporting.models import QuarterlyReturn, ReturnRound
+from reporting.models import PartnershipCalendar, QuarterlyReturn, ReturnRound
 from risks.models import Risk, RiskAction
 from targets.models import Action, Milestone, Target
 from tests import factories as f
@@ -46,6 +46,7 @@ EDITED_MODELS = [
     Risk,
     RiskAction,
     ReturnRound,
+    PartnershipCalendar,
     QuarterlyReturn,
 ]
 OUR_APPS = ("partnership", "indicators", "targets", "risks", "reporting")

@@ -17,11 +17,18 @@ from reporting.services.common import check_dates, due_frequencies, require, sav
 # ------------------------------------------------------------------------ rounds
 
 ROUNDS_REFUSED = "Only the performance team can open, extend or close rounds."
+# The reason history gives when the daily cycle acts on the partnership's calendar.
+BY_CALENDAR = "By the partnership's calendar"
+
+
+def _may_manage(actor: Any) -> bool:
+    """``actor`` None is the partnership's calendar (the daily cycle), which needs no role."""
+    return actor is None or access.can_manage_rounds(actor)
 
 
 @transaction.atomic
 def round_open(
-    *, period: Period, opens_on: date, due_on: date, closes_on: date, actor: Any
+    *, period: Period, opens_on: date, due_on: date, closes_on: date, actor: Any | None
 ) -> ReturnRound:
     """Open the round for a quarter, with a return for each outcome that has a value due.
 
@@ -29,8 +36,9 @@ def round_open(
     is collected through it and due that quarter (see :func:`due_frequencies`). Running
     it for a scheduled round opens that round; outcomes that already have a return keep
     it. A year, a round already open and a closed round (extend it instead) are refused.
+    ``actor`` None means the partnership's calendar: the daily cycle opening it.
     """
-    require(access.can_manage_rounds(actor), ROUNDS_REFUSED)
+    require(_may_manage(actor), ROUNDS_REFUSED)
     if period.is_year:
         raise ApplicationError(f"Returns are made for a quarter, not a year ({period.label}).")
     check_dates(opens_on, due_on, closes_on)
@@ -45,7 +53,7 @@ def round_open(
         )
     round_.opens_on, round_.due_on, round_.closes_on = opens_on, due_on, closes_on
     round_.state = ReturnRound.State.OPEN
-    save(round_, actor=actor)
+    save(round_, actor=actor, reason=BY_CALENDAR if actor is None else "")
 
     outcomes = (
         Outcome.objects.filter(
@@ -60,7 +68,7 @@ def round_open(
         [QuarterlyReturn(round=round_, outcome=outcome) for outcome in outcomes],
         QuarterlyReturn,
         default_user=actor,
-        default_change_reason="Round opened",
+        default_change_reason=BY_CALENDAR if actor is None else "Round opened",
     )
     return round_
 
@@ -88,10 +96,11 @@ def round_extend(*, round: ReturnRound, due_on: date, closes_on: date, actor: An
 
 
 @transaction.atomic
-def round_close(*, round: ReturnRound, actor: Any) -> ReturnRound:
+def round_close(*, round: ReturnRound, actor: Any | None) -> ReturnRound:
     """Close an open round: its returns can no longer be changed (``can_edit_return``).
-    Returns already submitted can still be reviewed."""
-    require(access.can_manage_rounds(actor), ROUNDS_REFUSED)
+    Returns already submitted can still be reviewed. ``actor`` None means the
+    partnership's calendar: the daily cycle closing it on its closing date."""
+    require(_may_manage(actor), ROUNDS_REFUSED)
     locked = _lock_round(round)
     if locked.state != ReturnRound.State.OPEN:
         raise ApplicationError(
@@ -99,5 +108,5 @@ def round_close(*, round: ReturnRound, actor: Any) -> ReturnRound:
             "not open, so it cannot be closed."
         )
     locked.state = ReturnRound.State.CLOSED
-    save(locked, actor=actor)
+    save(locked, actor=actor, reason=BY_CALENDAR if actor is None else "")
     return locked

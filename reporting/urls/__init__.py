@@ -1,4 +1,4 @@
-from reporting.urls import dashboard, indicator_page, return_page, returns_list, workbook
+from reporting.urls import cycle, dashboard, indicator_page, return_page, returns_list, workbook
 from reporting.urls import start as start_urls
 
 urlpatterns = [
@@ -6,6 +6,7 @@ urlpatterns = [
     *returns_list.urlpatterns,
     *return_page.urlpatterns,
     *workbook.urlpatterns,
+    *cycle.urlpatterns,
     *indicator_page.urlpatterns,
     *dashboard.urlpatterns,
 ]

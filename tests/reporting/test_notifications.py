@@ -1,4 +1,8 @@
-"""Emails about returns: recorded, sent to the right people, and never sent twice."""
+"""Emails about returns: recorded, sent to the right people, and never sent twice.
+
+Celery runs eagerly in the tests, so a notification's task runs as soon as it is
+enqueued: once the transaction commits (``django_capture_on_commit_callbacks``).
+"""
 
 from smtplib import SMTPException
 
@@ -8,6 +12,8 @@ from django.core.mail import EmailMultiAlternatives
 from partnership.models import Role
 from reporting.models import Notification, QuarterlyReturn
 from reporting.notifications import (
+    MAX_ATTEMPTS,
+    notification_deliver,
     notification_send,
     notify_return_approved,
     notify_return_sent_back,
@@ -40,8 +46,12 @@ def send(recipient, key="test:1", **extra):
     return notification_send(**arguments)
 
 
-def test_a_notification_is_recorded_and_sent(lead, mailoutbox):
-    notification = send(lead, html="<p>Plain words</p>")
+def test_a_notification_is_recorded_and_sent(lead, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = send(lead, html="<p>Plain words</p>")
+        assert notification.state == Notification.State.PENDING  # not before the commit
+        assert mailoutbox == []
+    notification.refresh_from_db()
     assert (notification.state, notification.attempts, notification.email) == (
         Notification.State.SENT,
         1,
@@ -53,28 +63,47 @@ def test_a_notification_is_recorded_and_sent(lead, mailoutbox):
     assert message.alternatives[0][0] == "<p>Plain words</p>"
 
 
-def test_a_notification_with_the_same_key_is_never_sent_again(lead, mailoutbox):
-    first = send(lead)
-    again = send(lead, subject="Another subject")
+def test_a_notification_with_the_same_key_is_never_sent_again(
+    lead, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = send(lead)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = send(lead, subject="Another subject")
     assert again.pk == first.pk
     assert len(mailoutbox) == 1
     assert Notification.objects.get().attempts == 1
 
 
-def test_a_failure_to_send_is_recorded_not_raised(lead, mailoutbox, monkeypatch):
+def test_a_failure_to_send_is_recorded_not_raised_and_tried_again_later(
+    lead, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
     def refuse(self, fail_silently=False):
         raise SMTPException("Mail server said no")
 
     monkeypatch.setattr(EmailMultiAlternatives, "send", refuse)
-    notification = send(lead)
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = send(lead)
+    notification.refresh_from_db()
     assert (notification.state, notification.attempts, notification.last_error) == (
-        Notification.State.FAILED,
+        Notification.State.PENDING,
         1,
         "SMTPException: Mail server said no",
     )
     assert notification.sent_at is None
+    assert notification.next_attempt_at > notification.created_at  # after the back-off
+    for _ in range(MAX_ATTEMPTS - 1):
+        notification_deliver(notification.pk)
+    notification.refresh_from_db()
+    assert (notification.state, notification.attempts) == (
+        Notification.State.FAILED,
+        MAX_ATTEMPTS,
+    )
     monkeypatch.undo()
-    assert send(lead).state == Notification.State.FAILED  # a failed one is not resent here
+    with django_capture_on_commit_callbacks(execute=True):
+        send(lead)  # a failed one is not resent by sending it again
+    notification.refresh_from_db()
+    assert notification.state == Notification.State.FAILED
     assert mailoutbox == []
 
 
