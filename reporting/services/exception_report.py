@@ -1,90 +1,117 @@
 """The PSB's exception report for a quarter: stored as sent, then emailed to each member.
 
-What it holds today, and what it does not yet. The exception dashboard (``/exceptions/``)
-and its selectors are not built yet, so the snapshot holds what exists now, as plain
-JSON: for each block, the returns of the quarter's round that are missing (not
-submitted when the report is made) and those submitted late (after the due date), and
-the open risks held at partnership (PSB) level with their current score. The stretch
-targets, red and amber targets and worsening trends of the dashboard, and the Excel pack
-attached to the email, are added by the dashboard's issue, which builds the content from
-its own selectors instead of :func:`exception_report_content`; the stored snapshot says
-which sections it has (``sections``), so a report sent before that change still reads
-correctly.
+The content is what the exception dashboard (``/exceptions/``) shows for the quarter,
+read through the same selectors (``reporting.selectors.exceptions``) as a PSB member
+reads them (approved values only), and kept as plain JSON: the RAG counts, and for each
+block its exceptional targets (every stretch target, red and amber ones, worsening ones)
+with the lead's commentary and forecast, its missing and late returns, and the risks
+held by the PSB; then the PSB's priorities. The stored snapshot is what was sent, so the
+report as at a meeting can always be read again, whatever changes later.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from partnership.models import Block, Period, Role, RoleAssignment
-from reporting.models import ExceptionReport, PartnershipCalendar, QuarterlyReturn, ReturnRound
-from reporting.notifications import (
-    email_render,
-    notification_key,
-    notification_send,
-    person_name,
-    site_url,
+from partnership.models import Period, Role, RoleAssignment
+from reporting.models import ExceptionReport, PartnershipCalendar, ReturnRound
+from reporting.notifications import email_render, notification_key, notification_send, site_url
+from reporting.selectors.exceptions import (
+    BlockExceptions,
+    ReturnException,
+    RiskException,
+    TargetException,
+    exceptions_page,
 )
-from risks.models import Risk
-from risks.rules import RiskLevel
+from reporting.selectors.scorecard import RagCounts
 
-State = QuarterlyReturn.State
-NOT_IN = frozenset({State.NOT_STARTED, State.DRAFT, State.RETURNED})
-SECTIONS = ("missing_returns", "late_returns", "psb_risks")
+SECTIONS = ("targets", "missing_returns", "late_returns", "psb_risks", "priorities")
 
 
-def exception_report_content(*, period: Period, today: date) -> dict[str, Any]:
-    """The snapshot's content: plain JSON of what the report says, as at ``today``."""
-    round_ = ReturnRound.objects.filter(period=period).first()
-    returns = (
-        list(
-            QuarterlyReturn.objects.filter(round=round_)
-            .select_related("outcome__block", "outcome__lead_organisation", "outcome__lead_person")
-            .order_by("outcome__block__order", "outcome__code")
-        )
-        if round_
-        else []
-    )
-    blocks = {
-        block.pk: {
-            "name": block.name,
-            "slug": block.slug,
-            "missing_returns": [],
-            "late_returns": [],
-        }
-        for block in Block.objects.order_by("order", "name")
-    }
-    for quarterly_return in returns:
-        outcome = quarterly_return.outcome
-        item = {
-            "outcome": outcome.code,
-            "title": outcome.title,
-            "lead": person_name(outcome.lead_person) if outcome.lead_person else "",
-            "organisation": str(outcome.lead_organisation),
-            "state": quarterly_return.get_state_display(),
-        }
-        block = blocks[outcome.block_id]
-        if quarterly_return.state in NOT_IN:
-            block["missing_returns"].append(item)
-        elif quarterly_return.submitted_at and (
-            timezone.localdate(quarterly_return.submitted_at) > round_.due_on
-        ):
-            item["submitted_on"] = timezone.localdate(quarterly_return.submitted_at).isoformat()
-            block["late_returns"].append(item)
-    risks = sorted(
-        Risk.objects.filter(level=RiskLevel.PARTNERSHIP)
-        .exclude(status=Risk.Status.CLOSED)
-        .select_related("owner", "owner_organisation"),
-        key=lambda risk: (-risk.current_score, risk.title),
-    )
+def _counts(counts: RagCounts) -> dict[str, int]:
+    return {"green": counts.green, "amber": counts.amber, "red": counts.red, "grey": counts.grey}
+
+
+def _percent(share: Decimal | None) -> str:
+    return "" if share is None else f"{share * 100:.0f}%"
+
+
+def _target(item: TargetException) -> dict[str, Any]:
+    row, outcome = item.row, item.row.outcome_return
     return {
-        "period": period.code,
-        "quarter": period.label,
+        "code": row.code,
+        "title": row.title,
+        "outcome": row.outcome_code,
+        "reasons": list(item.reasons),
+        "rag": str(row.rag),
+        "rag_label": row.rag.label,
+        "direction": row.travel.headline.label,
+        "value": row.value_text,
+        "milestone": row.milestone_text,
+        "target": row.target_text,
+        "stretch_achievement": _percent(row.achievement) if row.is_stretch else "",
+        "reward_earned": row.reward_earned if row.is_stretch else None,
+        "lead": row.lead_person,
+        "organisation": row.lead_organisation,
+        "forecast": outcome.forecast_rag.label if outcome.forecast_rag else "",
+        "progress_summary": outcome.progress_summary,
+        "concerns_and_actions": outcome.concerns_and_actions,
+    }
+
+
+def _return(item: ReturnException) -> dict[str, Any]:
+    outcome = item.outcome
+    submitted = outcome.submitted_at
+    return {
+        "outcome": outcome.code,
+        "title": outcome.title,
+        "lead": outcome.lead_person,
+        "organisation": outcome.lead_organisation,
+        "state": outcome.state_label,
+        "reason": item.reason,
+        "submitted_on": timezone.localdate(submitted).isoformat() if submitted else None,
+    }
+
+
+def _risk(item: RiskException) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "owner": item.owner,
+        "organisation": item.owner_organisation,
+        "score": item.score,
+        "band": item.band_label,
+        "status": item.status_label,
+        "hangs_on": item.hangs_on,
+        "escalation_reason": item.escalation_reason,
+    }
+
+
+def _block(group: BlockExceptions) -> dict[str, Any]:
+    return {
+        "name": group.name,
+        "slug": group.slug,
+        "targets": [_target(t) for outcome in group.outcomes for t in outcome.targets],
+        "missing_returns": [_return(r) for r in group.returns if r.missing],
+        "late_returns": [_return(r) for r in group.returns if not r.missing],
+        "risks": [_risk(r) for r in group.risks],
+    }
+
+
+def exception_report_content(*, period: Period, today: date, reader: Any) -> dict[str, Any]:
+    """The snapshot's content: the exception dashboard for ``period`` as ``reader`` (a PSB
+    member) sees it on ``today``, as plain JSON."""
+    page = exceptions_page(user=reader, period=period, today=today)
+    round_ = ReturnRound.objects.filter(period=period).first()
+    blocks = [_block(group) for group in page.groups]
+    return {
+        "period": page.period_code,
+        "quarter": page.period_label,
         "as_at": today.isoformat(),
         "sections": list(SECTIONS),
         "round": (
@@ -93,21 +120,18 @@ def exception_report_content(*, period: Period, today: date) -> dict[str, Any]:
                 "opens_on": round_.opens_on.isoformat(),
                 "due_on": round_.due_on.isoformat(),
                 "closes_on": round_.closes_on.isoformat(),
-                "returns": len(returns),
+                "returns": round_.returns.count(),
             }
             if round_
             else None
         ),
-        "blocks": list(blocks.values()),
-        "psb_risks": [
-            {
-                "title": risk.title,
-                "owner": person_name(risk.owner) if risk.owner else "",
-                "organisation": str(risk.owner_organisation or ""),
-                "score": risk.current_score,
-                "status": risk.get_status_display(),
-            }
-            for risk in risks
+        "totals": _counts(page.totals),
+        "headline": [{"block": b.name, **_counts(b.counts)} for b in page.headline],
+        "blocks": blocks,
+        "psb_risks": [risk for block in blocks for risk in block["risks"]],
+        "priorities": [
+            {"title": p.title, "outcomes": list(p.outcomes), **_counts(p.counts)}
+            for p in page.priorities
         ],
     }
 
@@ -142,7 +166,10 @@ def exception_report_send(*, period: Period, today: date) -> ExceptionReport:
     sent = ExceptionReport.objects.filter(period=period, sent_at__isnull=False).first()
     if sent is not None:
         return sent
-    content = exception_report_content(period=period, today=today)
+    recipients = exception_report_recipients()
+    # Every PSB member reads the same report: approved values, approved returns' commentary.
+    reader = recipients[0] if recipients else None
+    content = exception_report_content(period=period, today=today, reader=reader)
     report = ExceptionReport.objects.create(
         period=period, content=content, created_by=None, sent_at=timezone.now()
     )
@@ -153,11 +180,12 @@ def exception_report_send(*, period: Period, today: date) -> ExceptionReport:
             "content": content,
             "missing": sum(len(b["missing_returns"]) for b in content["blocks"]),
             "late": sum(len(b["late_returns"]) for b in content["blocks"]),
+            "targets": sum(len(b["targets"]) for b in content["blocks"]),
             "link": dashboard_link(period),
             "round": ReturnRound.objects.filter(period=period).first(),
         },
     )
-    for member in exception_report_recipients():
+    for member in recipients:
         notification_send(
             kind="exception_report",
             key=notification_key("exception_report", member, None, period),

@@ -1,0 +1,103 @@
+"""The PSB's exception report says what the exception dashboard says, and keeps it."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from indicators.models import IndicatorValue
+from partnership.models import Role
+from reporting.models import ExceptionReport, QuarterlyReturn, ReturnRound
+from reporting.selectors.exceptions import exceptions_page
+from reporting.services.exception_report import exception_report_send
+from targets.models import Target
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+QUARTER = "2025-26-Q2"
+
+
+@pytest.fixture
+def quarter_with_exceptions(outcome, psb, lead):
+    """A red target with the lead's commentary, a green stretch target, a draft value."""
+    area = f.PartnershipAreaFactory()
+    period = f.period(QUARTER)
+    round_ = f.ReturnRoundFactory(
+        period=period,
+        opens_on=date(2025, 10, 1),
+        due_on=date(2025, 10, 22),
+        closes_on=date(2025, 11, 5),
+        state=ReturnRound.State.CLOSED,
+    )
+    f.QuarterlyReturnFactory(
+        round=round_,
+        outcome=outcome,
+        state=QuarterlyReturn.State.APPROVED,
+        forecast_rag="amber",
+        concerns_and_actions="A new outreach team starts in January.",
+    )
+    red = f.IndicatorFactory(primary_outcome=outcome, code="CYP 01", title="Good schools")
+    stretch = f.IndicatorFactory(primary_outcome=outcome, code="CYP 02", title="Healthy weight")
+    for indicator, kind, value in ((red, "standard", "30"), (stretch, "stretch", "58")):
+        target = f.TargetFactory(
+            indicator=indicator,
+            area=area,
+            kind=kind,
+            standard_target_value=Decimal("55") if kind == "stretch" else None,
+        )
+        f.MilestoneFactory(target=target, period=period, value=Decimal("50"))
+        f.IndicatorValueFactory(indicator=indicator, area=area, period=period, value=Decimal(value))
+    # The stretch target's value has not been approved yet.
+    IndicatorValue.objects.filter(indicator=stretch).update(is_approved=False)
+    return period
+
+
+def test_the_report_lists_the_dashboard_s_exceptions_with_the_lead_s_commentary(
+    quarter_with_exceptions, psb, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = exception_report_send(period=quarter_with_exceptions, today=date(2025, 11, 6))
+
+    [block] = [b for b in report.content["blocks"] if b["targets"]]
+    targets = {t["code"]: t for t in block["targets"]}
+    assert targets["CYP 01"]["rag"] == "red"
+    assert targets["CYP 01"]["concerns_and_actions"] == "A new outreach team starts in January."
+    assert targets["CYP 01"]["forecast"] == "Amber"
+    assert "Stretch target" in targets["CYP 02"]["reasons"]
+    assert report.content["sections"] == [
+        "targets", "missing_returns", "late_returns", "psb_risks", "priorities"
+    ]  # fmt: skip
+
+    # The same RAG, target for target, as the dashboard shows a PSB member.
+    page = exceptions_page(user=psb, period=quarter_with_exceptions, today=date(2025, 11, 6))
+    on_dashboard = {
+        t.row.code: str(t.row.rag) for g in page.groups for o in g.outcomes for t in o.targets
+    }
+    assert {code: t["rag"] for code, t in targets.items()} == on_dashboard
+    assert report.content["totals"]["red"] == page.totals.red
+
+    [message] = mailoutbox
+    assert "CYP 01 Good schools: Red" in message.body
+    assert "A new outreach team starts in January." in message.alternatives[0][0]
+
+
+def test_a_value_not_yet_approved_is_not_in_the_report(
+    quarter_with_exceptions, psb, django_capture_on_commit_callbacks
+):
+    # CYP 02's value (58) was never approved: the PSB sees no data for it.
+    with django_capture_on_commit_callbacks(execute=True):
+        report = exception_report_send(period=quarter_with_exceptions, today=date(2025, 11, 6))
+    targets = {t["code"]: t for b in report.content["blocks"] for t in b["targets"]}
+    assert targets["CYP 02"]["rag"] == "grey"
+    assert not any("58" in str(field) for field in targets["CYP 02"].values())
+
+
+def test_no_psb_member_means_no_email_but_the_report_is_kept(
+    quarter_with_exceptions, psb, mailoutbox, django_capture_on_commit_callbacks
+):
+    psb.role_assignments.filter(role=Role.PSB_MEMBER).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        exception_report_send(period=quarter_with_exceptions, today=date(2025, 11, 6))
+    assert ExceptionReport.objects.count() == 1
+    assert mailoutbox == []
+    assert Target.objects.count() == 2
