@@ -16,6 +16,7 @@ from partnership.periods import Period as PeriodRef
 from partnership.periods import PeriodError
 from reporting.models import QuarterlyReturn
 from reporting.selectors.returns_list import Filters, default_round_dates
+from reporting.services.cycle import calendar_current
 
 DATE_PARTS = ("day", "month", "year")
 
@@ -95,7 +96,7 @@ class RoundOpenForm(forms.Form):
         cleaned = super().clean()
         period = cleaned.get("period")
         if isinstance(period, PeriodRef) and period.quarter is not None:
-            usual = default_round_dates(period)
+            usual = default_round_dates(period, calendar=calendar_current())
             for name in ("opens_on", "due_on", "closes_on"):
                 if name not in self.errors and cleaned.get(name) is None:
                     cleaned[name] = getattr(usual, name)

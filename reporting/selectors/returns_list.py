@@ -8,7 +8,7 @@ the clock: the view passes ``today`` in. Who sees what comes from ``partnership.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -17,21 +17,20 @@ from django.urls import NoReverseMatch, reverse
 from partnership import access
 from partnership.models import Block, Organisation
 from partnership.periods import Period as PeriodRef
-from reporting.models import QuarterlyReturn, ReturnRound
+from reporting.models import PartnershipCalendar, QuarterlyReturn, ReturnRound
 from reporting.selectors.start import (
     OUTSTANDING_STATES,
     StateCount,
     Timeliness,
     return_timeliness,
 )
+from reporting.services.cycle import calendar_current, plan_for_quarter
 
 State = QuarterlyReturn.State
 RoundState = ReturnRound.State
 
 # The usual calendar of a round: it opens the day after its quarter ends, is due fifteen
 # working days later and closes a week after that.
-WORKING_DAYS_TO_DUE = 15
-DAYS_FROM_DUE_TO_CLOSE = 7
 # How far back the rounds page offers quarters to open a round for.
 QUARTERS_OFFERED = 8
 
@@ -482,21 +481,11 @@ class RoundsPage:
     quarters_to_open: tuple[QuarterOption, ...]
 
 
-def add_working_days(day: date, days: int) -> date:
-    """The date ``days`` working days (Monday to Friday) after ``day``."""
-    while days > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
-
-
-def default_round_dates(quarter: PeriodRef) -> RoundDates:
-    """The usual dates of a quarter's round: it opens the day after the quarter ends, is
-    due fifteen working days later (weekends skipped) and closes seven days after that."""
-    opens_on = quarter.end_date + timedelta(days=1)
-    due_on = add_working_days(opens_on, WORKING_DAYS_TO_DUE)
-    return RoundDates(opens_on, due_on, due_on + timedelta(days=DAYS_FROM_DUE_TO_CLOSE))
+def default_round_dates(quarter: PeriodRef, *, calendar: PartnershipCalendar) -> RoundDates:
+    """The usual dates of a quarter's round, as the partnership's calendar sets them
+    (working days, skipping weekends and bank holidays)."""
+    plan = plan_for_quarter(calendar, quarter)
+    return RoundDates(plan.opens_on, plan.due_on, plan.closes_on)
 
 
 def rounds_page(*, today: date) -> RoundsPage:
@@ -529,8 +518,9 @@ def rounds_page(*, today: date) -> RoundsPage:
     )
     taken = {line.code for line in lines if line.state != RoundState.SCHEDULED}
     latest = PeriodRef.latest_completed_quarter(today)
+    calendar = calendar_current()
     quarters = tuple(
-        QuarterOption(q.code, q.long_label, default_round_dates(q))
+        QuarterOption(q.code, q.long_label, default_round_dates(q, calendar=calendar))
         for q in (latest.shift(-n) for n in range(QUARTERS_OFFERED))
         if q.code not in taken
     )

@@ -8,8 +8,8 @@ from django.utils import timezone
 from indicators.enums import Frequency
 from partnership.models import Period
 from partnership.periods import Period as PeriodRef
-from reporting.models import QuarterlyReturn, ReturnRound
-from reporting.selectors.returns_list import add_working_days, default_round_dates, rounds_page
+from reporting.models import PartnershipCalendar, QuarterlyReturn, ReturnRound
+from reporting.selectors.returns_list import default_round_dates, rounds_page
 from tests import factories as f
 
 State = QuarterlyReturn.State
@@ -66,37 +66,24 @@ def collected(outcome, other_outcome):
 @pytest.mark.parametrize(
     ("quarter", "opens_on", "due_on", "closes_on"),
     [
-        ("2026-27-Q2", date(2026, 10, 1), date(2026, 10, 22), date(2026, 10, 29)),
-        ("2025-26-Q3", date(2026, 1, 1), date(2026, 1, 22), date(2026, 1, 29)),
-        ("2025-26-Q4", date(2026, 4, 1), date(2026, 4, 22), date(2026, 4, 29)),
-        ("2023-24-Q2", date(2023, 10, 1), date(2023, 10, 20), date(2023, 10, 27)),
+        ("2026-27-Q2", date(2026, 10, 1), date(2026, 10, 22), date(2026, 11, 5)),
+        ("2025-26-Q3", date(2026, 1, 2), date(2026, 1, 23), date(2026, 2, 6)),
+        ("2025-26-Q4", date(2026, 4, 1), date(2026, 4, 24), date(2026, 5, 11)),
+        ("2023-24-Q2", date(2023, 10, 2), date(2023, 10, 23), date(2023, 11, 6)),
     ],
     ids=[
         "quarter ending on a Wednesday",
-        "quarter ending on new year's eve",
-        "quarter ending with the year",
+        "new year's day is a bank holiday",
+        "Easter and the early May bank holiday",
         "quarter ending on a Saturday",
     ],
 )
-def test_a_round_opens_the_day_after_the_quarter_and_is_due_15_working_days_later(
+def test_a_round_s_usual_dates_follow_the_partnership_calendar(
     quarter, opens_on, due_on, closes_on
 ):
-    usual = default_round_dates(PeriodRef.parse(quarter))
+    usual = default_round_dates(PeriodRef.parse(quarter), calendar=PartnershipCalendar())
 
     assert (usual.opens_on, usual.due_on, usual.closes_on) == (opens_on, due_on, closes_on)
-
-
-@pytest.mark.parametrize(
-    ("day", "days", "expected"),
-    [
-        (date(2026, 11, 20), 1, date(2026, 11, 23)),  # Friday to Monday
-        (date(2026, 11, 21), 1, date(2026, 11, 23)),  # Saturday to Monday
-        (date(2026, 11, 16), 5, date(2026, 11, 23)),  # a working week
-        (date(2026, 11, 16), 0, date(2026, 11, 16)),
-    ],
-)
-def test_working_days_skip_weekends(day, days, expected):
-    assert add_working_days(day, days) == expected
 
 
 # --- Who gets in ----------------------------------------------------------------------------
@@ -222,7 +209,7 @@ def test_open_form_offers_recent_quarters_without_an_open_or_closed_round(
     assert offered[0] == scheduled.code
     assert offered == [latest.shift(-n).code for n in range(1, 8)]
     # Filled in with the first quarter's usual dates.
-    usual = default_round_dates(scheduled)
+    usual = default_round_dates(scheduled, calendar=PartnershipCalendar())
     assert f'name="due_on_day" type="text" inputmode="numeric" value="{usual.due_on.day}"' in (
         response.text
     )
@@ -237,7 +224,10 @@ def test_choosing_a_quarter_fills_in_its_usual_dates(client, officer, latest):
 
     form = response.context["form"]
     assert form.initial["period"] == earlier.code
-    assert form.initial["opens_on"] == default_round_dates(earlier).opens_on
+    assert (
+        form.initial["opens_on"]
+        == default_round_dates(earlier, calendar=PartnershipCalendar()).opens_on
+    )
     assert f'<option value="{earlier.code}" selected>' in response.text
     assert 'hx-get="/returns/rounds/"' in response.text
 
@@ -314,7 +304,7 @@ def test_dates_left_blank_take_the_usual_ones(client, officer, collected):
     assert (opened.opens_on, opened.due_on, opened.closes_on) == (
         date(2026, 10, 1),
         date(2026, 10, 22),
-        date(2026, 10, 29),
+        date(2026, 11, 5),
     )
 
 
@@ -551,3 +541,8 @@ def test_selector_offers_quarters_relative_to_the_date_it_is_given(db):
 
     assert page.quarters_to_open[0].code == "2026-27-Q2"
     assert page.quarters_to_open[-1].code == "2024-25-Q3"
+
+
+def test_the_rounds_page_links_to_the_quarterly_cycle(client, officer):
+    client.force_login(officer)
+    assert 'href="/returns/cycle/"' in client.get("/returns/rounds/").text
