@@ -200,3 +200,44 @@ class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
                 "None of the selected emails had failed, so none was sent again.",
                 messages.WARNING,
             )
+
+
+# --- Performance packs (appended: the admin sees them, never changes them) -----------------
+
+from reporting.models import PerformancePack  # noqa: E402
+
+
+@admin.register(PerformancePack)
+class PerformancePackAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Every pack made: who asked for it, when, its scope and how its build went."""
+
+    list_display = (
+        "__str__",
+        "period",
+        "requested_by",
+        "requested_at",
+        "state",
+        "progress",
+        "size",
+        "finished_at",
+    )
+    list_filter = ("state", ("period", admin.RelatedOnlyFieldListFilter), "requested_at")
+    list_select_related = ("period", "requested_by")
+    search_fields = ("requested_by__username", "period__code", "error")
+    ordering = ("-requested_at",)
+    fields = (
+        "period",
+        "block",
+        "organisation",
+        "stretch_only",
+        "requested_by",
+        "requested_at",
+        "includes_submitted",
+        "state",
+        "progress",
+        "file",
+        "size",
+        "finished_at",
+        "error",
+    )
+    readonly_fields = fields

@@ -38,3 +38,12 @@ def send_notification(self, notification_id: int) -> str:  # noqa: ANN001 - Cele
 def sweep_notifications() -> int:
     """Enqueue again the emails left pending, for example while the broker was down."""
     return notifications.notifications_sweep(now=timezone.now())
+
+
+@shared_task(acks_late=True)
+def build_pack(pack_id: int) -> str:
+    """Build a performance pack someone asked for; a pack already built is left alone."""
+    from reporting.services.pack.requests import pack_build  # imports this module
+
+    pack = pack_build(pack_id=pack_id)
+    return pack.state if pack is not None else "missing"

@@ -31,7 +31,13 @@ from indicators.enums import Unit
 from indicators.models import Indicator, IndicatorValue
 from partnership.models import Area, FundingAmount, FundingStream, Period, Role, RoleAssignment
 from partnership.periods import Period as PeriodRef
-from reporting.models import Notification, PartnershipCalendar, QuarterlyReturn, ReturnRound
+from reporting.models import (
+    Notification,
+    PartnershipCalendar,
+    PerformancePack,
+    QuarterlyReturn,
+    ReturnRound,
+)
 from risks.rules import RiskLevel
 from targets.models import Target
 from tests import factories as f
@@ -152,6 +158,9 @@ MAKERS: dict[str, Callable[[], Model]] = {
     "risks.escalation": EscalationFactory,
     "reporting.returnround": f.ReturnRoundFactory,
     "reporting.partnershipcalendar": lambda: PartnershipCalendar.objects.get_or_create(pk=1)[0],
+    "reporting.performancepack": lambda: PerformancePack.objects.create(
+        period=f.period("2025-26-Q2")
+    ),
     "reporting.quarterlyreturn": f.QuarterlyReturnFactory,
     "reporting.exceptionreport": ExceptionReportFactory,
     "reporting.notification": NotificationFactory,

@@ -1,4 +1,12 @@
-from reporting.urls import cycle, dashboard, indicator_page, return_page, returns_list, workbook
+from reporting.urls import (
+    cycle,
+    dashboard,
+    indicator_page,
+    packs,
+    return_page,
+    returns_list,
+    workbook,
+)
 from reporting.urls import start as start_urls
 
 urlpatterns = [
@@ -9,4 +17,5 @@ urlpatterns = [
     *cycle.urlpatterns,
     *indicator_page.urlpatterns,
     *dashboard.urlpatterns,
+    *packs.urlpatterns,
 ]

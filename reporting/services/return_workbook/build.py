@@ -8,7 +8,6 @@ from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
@@ -18,14 +17,13 @@ from indicators.enums import Unit, ValueStatus
 from reporting.services.return_workbook.layout import (
     ABOUT_SHEET,
     FORMAT,
-    FORMULA_START,
     INSTRUCTIONS_SHEET,
-    MAX_CELL_TEXT,
     RETURN_SHEET,
     STATUSES,
     columns,
     letters,
 )
+from reporting.services.xlsx import put_text as _put_text  # text that is never a formula
 
 if TYPE_CHECKING:
     from reporting.selectors.return_workbook import ReturnWorkbook, WorkbookRow
@@ -41,21 +39,6 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
 # Excel's serial numbers for 1 January 2000 and 31 December 2099: any sensible date.
 _FIRST_DATE, _LAST_DATE = "36526", "73050"
-
-
-def _put_text(cell: Any, text: str) -> None:
-    """Write text that must stay text: never a formula, whatever it begins with.
-
-    openpyxl takes a string beginning with "=" for a formula; a note such as
-    ``=HYPERLINK(...)`` typed by a lead must reach the reader as the words typed.
-    """
-    text = ILLEGAL_CHARACTERS_RE.sub("", text or "")[:MAX_CELL_TEXT]
-    if not text:
-        return
-    cell.value = text
-    cell.data_type = "s"
-    if text.startswith(FORMULA_START):
-        cell.quotePrefix = True  # Excel keeps it text when the cell is edited
 
 
 def _number_format(decimal_places: int) -> str:
