@@ -5,6 +5,8 @@ PostgreSQL and Redis; tests that need a real broker start a worker themselves.
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 
@@ -15,3 +17,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 WHITENOISE_AUTOREFRESH = True
+
+# Files the tests make (packs, attachments) go to a folder of their own, not the project's.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="partnership-test-media-"))  # noqa: F405

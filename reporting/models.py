@@ -106,6 +106,10 @@ class ExceptionReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The Excel pack sent with it, as sent.
+    pack = models.ForeignKey(
+        "PerformancePack", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -237,6 +241,8 @@ class Notification(models.Model):
     subject = models.CharField(max_length=255)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
+    # A file sent with the email (the PSB's pack with the exception report), kept in storage.
+    attachment = models.FileField(upload_to="notifications/%Y/%m/", blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)

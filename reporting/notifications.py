@@ -96,6 +96,7 @@ def notification_record(
     text: str,
     html: str = "",
     period: Period | None = None,
+    attachment: str = "",
 ) -> tuple[Notification, bool]:
     """Record one email to send, once: the row for ``key`` and whether it is new.
 
@@ -111,6 +112,7 @@ def notification_record(
             "body_text": text,
             "body_html": html,
             "period": period,
+            "attachment": attachment,
         },
     )
 
@@ -124,6 +126,7 @@ def notification_send(
     text: str,
     html: str = "",
     period: Period | None = None,
+    attachment: str = "",
 ) -> Notification:
     """Send one email, once: the first call for ``key`` records it, any later call does not.
 
@@ -139,6 +142,7 @@ def notification_send(
         text=text,
         html=html,
         period=period,
+        attachment=attachment,
     )
     if created:
         transaction.on_commit(lambda: notification_enqueue(notification.pk))
@@ -242,6 +246,13 @@ def notification_deliver(notification_id: int, *, now: datetime | None = None) -
         )
         if notification.body_html:
             message.attach_alternative(notification.body_html, "text/html")
+        if notification.attachment:
+            with notification.attachment.open("rb") as attached:
+                message.attach(
+                    notification.attachment.name.rsplit("/", 1)[-1],
+                    attached.read(),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                )
         try:
             message.send()
         except Exception as error:  # noqa: BLE001 - any backend's failure is recorded

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from io import BytesIO
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from partnership.models import Period, Role, RoleAssignment
-from reporting.models import ExceptionReport, PartnershipCalendar, ReturnRound
+from reporting.models import ExceptionReport, PartnershipCalendar, PerformancePack, ReturnRound
 from reporting.notifications import email_render, notification_key, notification_send, site_url
 from reporting.selectors.exceptions import (
     BlockExceptions,
@@ -29,7 +32,9 @@ from reporting.selectors.exceptions import (
     TargetException,
     exceptions_page,
 )
-from reporting.selectors.scorecard import RagCounts
+from reporting.selectors.pack import pack_data, pack_file_name
+from reporting.selectors.scorecard import RagCounts, Scope
+from reporting.services.pack.build import build_pack_workbook
 
 SECTIONS = ("targets", "missing_returns", "late_returns", "psb_risks", "priorities")
 
@@ -170,8 +175,9 @@ def exception_report_send(*, period: Period, today: date) -> ExceptionReport:
     # Every PSB member reads the same report: approved values, approved returns' commentary.
     reader = recipients[0] if recipients else None
     content = exception_report_content(period=period, today=today, reader=reader)
+    pack = _psb_pack(period=period, reader=reader, today=today)
     report = ExceptionReport.objects.create(
-        period=period, content=content, created_by=None, sent_at=timezone.now()
+        period=period, content=content, created_by=None, sent_at=timezone.now(), pack=pack
     )
     text, html = email_render(
         "exception_report",
@@ -194,5 +200,35 @@ def exception_report_send(*, period: Period, today: date) -> ExceptionReport:
             text=text,
             html=html,
             period=period,
+            attachment=pack.file.name if pack else "",
         )
     return report
+
+
+def _psb_pack(*, period: Period, reader: Any, today: date) -> PerformancePack | None:
+    """The whole partnership's pack as a PSB member reads it (approved values only), kept
+    with the report so the attachment as sent can be downloaded again."""
+    if reader is None:
+        return None
+    data = pack_data(
+        user=reader,
+        period=period,
+        today=today,
+        generated_at=timezone.now(),
+        scope=Scope(),
+        partnership_name=settings.PARTNERSHIP_NAME,
+    )
+    buffer = BytesIO()
+    build_pack_workbook(data, buffer)
+    content = buffer.getvalue()
+    pack = PerformancePack(
+        period=period,
+        requested_by=None,
+        includes_submitted=False,
+        state=PerformancePack.State.READY,
+        progress=100,
+        size=len(content),
+        finished_at=timezone.now(),
+    )
+    pack.file.save(pack_file_name(period.label, data.scope_label), ContentFile(content))
+    return pack

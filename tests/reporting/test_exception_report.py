@@ -2,8 +2,10 @@
 
 from datetime import date
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
+from openpyxl import load_workbook
 
 from indicators.models import IndicatorValue
 from partnership.models import Role
@@ -79,6 +81,24 @@ def test_the_report_lists_the_dashboard_s_exceptions_with_the_lead_s_commentary(
     [message] = mailoutbox
     assert "CYP 01 Good schools: Red" in message.body
     assert "A new outreach team starts in January." in message.alternatives[0][0]
+
+
+def test_the_psb_s_pack_goes_with_the_report_and_holds_approved_values_only(
+    quarter_with_exceptions, psb, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = exception_report_send(period=quarter_with_exceptions, today=date(2025, 11, 6))
+
+    [message] = mailoutbox
+    [(name, content, mimetype)] = message.attachments
+    assert name.endswith(".xlsx")
+    assert mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    workbook = load_workbook(BytesIO(content))
+    cells = [str(c.value) for ws in workbook.worksheets for row in ws.iter_rows() for c in row]
+    assert any("CYP 01" in cell for cell in cells)
+    assert not any(cell in ("58", "58.0") for cell in cells)  # CYP 02's draft value
+    assert report.pack is not None
+    assert report.pack.file.size == len(content)
 
 
 def test_a_value_not_yet_approved_is_not_in_the_report(
