@@ -29,6 +29,7 @@ from reporting.notifications import (
     notifications_retry,
     notifications_sweep,
 )
+from tests.conftest import skip_or_fail
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,7 @@ def test_a_worker_retries_a_failed_send_after_the_back_off(lead, monkeypatch):
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_once_send_a_notification_once(lead, monkeypatch):
     if connection.vendor != "postgresql":
-        pytest.skip("Row locks that skip a locked row need PostgreSQL.")
+        skip_or_fail("Row locks that skip a locked row need PostgreSQL: set DATABASE_URL")
     notification = record(lead)
     sending, may_finish = threading.Event(), threading.Event()
     sent = []
