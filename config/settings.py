@@ -172,6 +172,9 @@ SPECTACULAR_SETTINGS = {
 # The site's own address, for links in emails.
 SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# A pack with more targets than this is built by a Celery job while the page shows progress.
+PACK_SYNC_MAX_TARGETS = int(env_str("PACK_SYNC_MAX_TARGETS", default="60"))
+
 # Partnership-wide defaults for the rules; an administrator can change them per deployment.
 PARTNERSHIP_NAME = env_str("PARTNERSHIP_NAME", default="Anycity Partnership")
 RAG_TOLERANCE_PCT = env_str("RAG_TOLERANCE_PCT", default="5")
