@@ -183,6 +183,16 @@ def can_export_pack(user: Any) -> bool:
     return roles_of(user).is_officer or roles_of(user).administrator
 
 
+def visible_packs(user: Any, packs: QuerySet) -> QuerySet:
+    """Filter a queryset of ``PerformancePack``: a person's own packs; every pack for the
+    performance team; none for someone who may not make packs."""
+    if not can_export_pack(user):
+        return packs.none()
+    if roles_of(user).sees_everything:
+        return packs
+    return packs.filter(requested_by_id=user.pk)
+
+
 # --- Values -----------------------------------------------------------------------------
 
 

@@ -876,19 +876,6 @@ def pack_file_name(period_label: str, scope: str) -> str:
     return " ".join(safe.split()) + ".xlsx"
 
 
-def visible_packs(user: Any, packs: QuerySet[PerformancePack]) -> QuerySet[PerformancePack]:
-    """The packs ``user`` may see: their own; every pack for the performance team.
-
-    Built on ``access.roles_of`` (the performance team sees everything) until access.py
-    has a rule of its own for packs.
-    """
-    if not access.can_export_pack(user):
-        return packs.none()
-    if access.roles_of(user).sees_everything:
-        return packs
-    return packs.filter(requested_by_id=user.pk)
-
-
 def pack_line(pack: PerformancePack) -> PackLine:
     return PackLine(
         pk=pack.pk,
@@ -912,7 +899,7 @@ def pack_line(pack: PerformancePack) -> PackLine:
 
 
 def _packs(user: Any) -> QuerySet[PerformancePack]:
-    return visible_packs(user, PerformancePack.objects.all()).select_related(
+    return access.visible_packs(user, PerformancePack.objects.all()).select_related(
         "period", "block", "organisation", "requested_by"
     )
 
@@ -958,5 +945,4 @@ __all__ = [
     "pack_target_count",
     "packs_page",
     "visible_pack",
-    "visible_packs",
 ]

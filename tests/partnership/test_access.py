@@ -434,3 +434,23 @@ def test_who_acts_on_a_return_is_the_same_in_every_state(
 )
 def test_only_officers_oversee_returns(people, person, oversees):
     assert access.can_oversee_returns(people[person]) is oversees
+
+
+@pytest.mark.parametrize(
+    ("person", "sees"),
+    [
+        ("officer", {"own", "other"}),
+        ("admin_user", {"own", "other"}),
+        ("council_officer", {"own"}),
+        ("lead", set()),
+        ("psb", set()),
+    ],
+)
+def test_a_pack_is_seen_by_its_requester_and_the_performance_team(people, person, sees):
+    from reporting.models import PerformancePack
+
+    own = PerformancePack.objects.create(period=f.period("2025-26-Q2"), requested_by=people[person])
+    other = PerformancePack.objects.create(period=f.period("2025-26-Q2"), requested_by=None)
+    names = {own.pk: "own", other.pk: "other"}
+    seen = access.visible_packs(people[person], PerformancePack.objects.all())
+    assert {names[p.pk] for p in seen} == sees
