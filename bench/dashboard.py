@@ -85,7 +85,7 @@ def measure_here(runs: int) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from reporting.selectors.scorecard import default_quarter
+    from reporting.scorecard.selectors import default_quarter
     from targets.models import Target
 
     settings.ALLOWED_HOSTS = ["testserver"]

@@ -132,8 +132,8 @@ def main() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from reporting.selectors.scorecard import Scope, default_quarter, quarter_named
-    from reporting.services.pack import pack_write
+    from reporting.packs.services.build import pack_write
+    from reporting.scorecard.selectors import Scope, default_quarter, quarter_named
 
     period = quarter_named(args.period) if args.period else default_quarter()
     if period is None:

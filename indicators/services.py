@@ -3,7 +3,7 @@
 A value entered in a return, imported from published data or typed by an officer is
 written here, to the single ``IndicatorValue`` row for its indicator, area and period,
 which every page, pack, report, export and API response then reads (one entry, many
-uses). Permission is the caller's to check (``reporting.services`` for returns): these
+uses). Permission is the caller's to check (``reporting.returns.services`` for returns): these
 functions are the building blocks of those services.
 """
 

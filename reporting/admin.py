@@ -25,7 +25,7 @@ from reporting.models import (
     QuarterlyReturn,
     ReturnRound,
 )
-from reporting.notifications import notifications_retry
+from reporting.notifications.services import notifications_retry
 
 
 @admin.register(ReturnRound)

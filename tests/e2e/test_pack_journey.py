@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from reporting.models import PerformancePack
-from reporting.services.pack import pack_build
+from reporting.packs.services.build import pack_build
 from targets.models import Target
 from tests import factories as f
 from tests.reporting.test_scorecard import a_round, add_target

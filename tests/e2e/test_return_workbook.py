@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from indicators.enums import Unit
 from indicators.models import IndicatorValue
 from reporting.models import QuarterlyReturn, ReturnRound
-from reporting.selectors.return_workbook import return_workbook
-from reporting.services.return_workbook import XLSX_CONTENT_TYPE, build_return_workbook
+from reporting.returns.selectors.workbook import return_workbook
+from reporting.returns.workbook import XLSX_CONTENT_TYPE, build_return_workbook
 from tests import factories as f
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

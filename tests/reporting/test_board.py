@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from reporting.dashboards.selectors.board import board_page
 from reporting.models import QuarterlyReturn, ReturnRound
-from reporting.selectors.board import board_page
-from reporting.selectors.scorecard import RagCounts
+from reporting.scorecard.selectors import RagCounts
 from risks.models import Risk
 from risks.rules import RiskLevel
 from targets.models import Action, Target

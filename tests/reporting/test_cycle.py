@@ -17,6 +17,9 @@ from django.core.management.base import CommandError
 
 from partnership.models import Role
 from partnership.periods import Period as PeriodRef
+from reporting.calendar.selectors import calendar_current
+from reporting.cycle.services import cycle_run
+from reporting.exception_reports.services import exception_report_send
 from reporting.models import (
     ExceptionReport,
     Notification,
@@ -24,9 +27,8 @@ from reporting.models import (
     QuarterlyReturn,
     ReturnRound,
 )
-from reporting.services import round_close, round_extend
-from reporting.services.cycle import calendar_current, cycle_run, plan_for_quarter
-from reporting.services.exception_report import exception_report_send
+from reporting.returns.services import round_close, round_extend
+from reporting.rules.cycle_plan import plan_for_quarter
 from risks.rules import RiskLevel
 from tests import factories as f
 
@@ -347,7 +349,7 @@ def test_a_failed_step_is_retried_by_the_next_tick(
     def broken(**kwargs):
         raise RuntimeError("report could not be built")
 
-    monkeypatch.setattr("reporting.services.cycle.exception_report_send", broken)
+    monkeypatch.setattr("reporting.cycle.services.exception_report_send", broken)
     with pytest.raises(RuntimeError):
         run(CLOSES, django_capture_on_commit_callbacks)
     assert ReturnRound.objects.get(period__code=Q4).state == ReturnRound.State.OPEN

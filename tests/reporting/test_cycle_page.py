@@ -10,8 +10,8 @@ from django.utils import timezone
 from partnership.models import Role
 from partnership.periods import Period as PeriodRef
 from reporting.models import ExceptionReport, QuarterlyReturn, ReturnRound
-from reporting.notifications import notification_key, notification_record
-from reporting.services.working_days import add_working_days
+from reporting.notifications.outbox import notification_key, notification_record
+from reporting.rules.working_days import add_working_days
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

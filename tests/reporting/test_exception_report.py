@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 
 from indicators.models import IndicatorValue
 from partnership.models import Role
+from reporting.dashboards.selectors.exceptions import exceptions_page
+from reporting.exception_reports.services import exception_report_send
 from reporting.models import ExceptionReport, QuarterlyReturn, ReturnRound
-from reporting.selectors.exceptions import exceptions_page
-from reporting.services.exception_report import exception_report_send
 from targets.models import Target
 from tests import factories as f
 

@@ -23,9 +23,9 @@ from django.test.utils import CaptureQueriesContext
 from indicators.enums import Accumulation, Frequency, Polarity, Unit, ValueStatus
 from indicators.models import Indicator, IndicatorValue
 from partnership.models import Area
-from reporting.charts.trend import trend_chart
+from reporting.dashboards.charts.trend import trend_chart
+from reporting.dashboards.selectors.indicator_page import indicator_list, indicator_page
 from reporting.models import QuarterlyReturn, ReturnRound
-from reporting.selectors.indicator_page import indicator_list, indicator_page
 from targets.models import Target
 from targets.rules import Direction, Rag
 from tests import factories as f

@@ -11,10 +11,9 @@ from django.core.mail import EmailMultiAlternatives
 
 from partnership.models import Role
 from reporting.models import Notification, QuarterlyReturn
-from reporting.notifications import (
-    MAX_ATTEMPTS,
-    notification_deliver,
-    notification_send,
+from reporting.notifications.outbox import MAX_ATTEMPTS, notification_deliver
+from reporting.notifications.services import notification_send
+from reporting.returns.services.emails import (
     notify_return_approved,
     notify_return_sent_back,
     notify_return_submitted,

@@ -24,18 +24,14 @@ from indicators.enums import Frequency, Unit
 from partnership.access import forget_roles
 from partnership.errors import ApplicationError
 from partnership.models import Area
+from reporting.dashboards.selectors.exceptions import exceptions_page
 from reporting.models import Notification, PerformancePack, QuarterlyReturn
-from reporting.selectors.exceptions import exceptions_page
-from reporting.selectors.pack import SUBMITTED, pack_data
-from reporting.selectors.scorecard import Scope, quarter_named, scorecard
-from reporting.services.pack import build as pack_build_module
-from reporting.services.pack import (
-    build_pack_workbook,
-    number_format,
-    pack_build,
-    pack_request,
-    sheet_name,
-)
+from reporting.packs.selectors.data import SUBMITTED, pack_data
+from reporting.packs.services.build import pack_build
+from reporting.packs.services.requests import pack_request
+from reporting.packs.workbook import build as pack_build_module
+from reporting.packs.workbook.build import build_pack_workbook, number_format, sheet_name
+from reporting.scorecard.selectors import Scope, quarter_named, scorecard
 from risks.rules import RiskLevel
 from targets.models import Action, Target
 from tests import factories as f
@@ -767,7 +763,7 @@ def test_a_pack_that_fails_is_marked_failed_with_a_message(
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("reporting.services.pack.requests.build_pack_workbook", broken)
+    monkeypatch.setattr("reporting.packs.services.build.build_pack_workbook", broken)
     add_target(outcome, value=50)
 
     pack = pack_request(user=officer, period=quarter, scope=Scope())

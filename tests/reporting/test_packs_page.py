@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from partnership.access import forget_roles
 from partnership.models import RoleAssignment
 from reporting.models import PerformancePack
-from reporting.selectors.scorecard import Scope
-from reporting.services.pack import pack_request
+from reporting.packs.services.requests import pack_request
+from reporting.scorecard.selectors import Scope
 from targets.models import Target
 from tests import factories as f
 from tests.reporting.test_scorecard import Q2, a_round, add_target
@@ -242,7 +242,7 @@ def test_a_large_pack_shows_its_progress_until_it_is_ready(
     assert "Building: 40%" in text_of(fragment)
     assert "hx-trigger" in fragment.content.decode()
 
-    from reporting.services.pack import pack_build
+    from reporting.packs.services.build import pack_build
 
     pack_build(pack_id=pack.pk)
     fragment = client.get(f"/packs/{pack.pk}/progress/")
@@ -256,7 +256,7 @@ def test_a_failed_pack_says_so(client, monkeypatch, officer, targets):
     def broken(*args, **kwargs):
         raise RuntimeError("no space left")
 
-    monkeypatch.setattr("reporting.services.pack.requests.build_pack_workbook", broken)
+    monkeypatch.setattr("reporting.packs.services.build.build_pack_workbook", broken)
 
     response = post(client, officer)
 

@@ -13,10 +13,10 @@ from indicators.enums import Polarity, Unit, ValueStatus
 from indicators.models import IndicatorValue
 from partnership.errors import ApplicationError
 from partnership.models import Role
-from reporting import services
 from reporting.models import QuarterlyReturn, ReturnRound
-from reporting.selectors.return_page import format_value, return_page
-from reporting.services import Commentary, ValueEntry
+from reporting.returns import services
+from reporting.returns.selectors.return_page import format_value, return_page
+from reporting.returns.services import Commentary, ValueEntry
 from tests import factories as f
 
 State = QuarterlyReturn.State

@@ -9,9 +9,9 @@ from indicators.enums import Frequency, Unit
 from indicators.models import IndicatorValue
 from partnership.errors import ApplicationError
 from partnership.models import Role
-from reporting import services
 from reporting.models import Notification, QuarterlyReturn, ReturnRound
-from reporting.services import Commentary, ValueEntry
+from reporting.returns import services
+from reporting.returns.services import Commentary, ValueEntry
 from tests import factories as f
 
 State = QuarterlyReturn.State

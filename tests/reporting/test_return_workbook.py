@@ -18,9 +18,9 @@ from openpyxl.utils import get_column_letter
 from indicators.enums import Unit
 from indicators.models import IndicatorValue
 from reporting.models import QuarterlyReturn, ReturnRound
-from reporting.selectors.return_workbook import return_page_url, return_workbook
-from reporting.services import Commentary, ValueEntry, return_save
-from reporting.services.return_workbook import (
+from reporting.returns.selectors.workbook import return_page_url, return_workbook
+from reporting.returns.services import Commentary, ValueEntry, return_save
+from reporting.returns.workbook import (
     XLSX_CONTENT_TYPE,
     build_return_workbook,
     columns,
@@ -769,7 +769,7 @@ def test_a_file_that_unpacks_to_more_than_20_mb_is_refused_unopened(client, qr, 
 
 
 def test_a_sheet_with_too_many_rows_is_refused(client, qr, pct, count, lead, monkeypatch):
-    monkeypatch.setattr("reporting.services.return_workbook.read.MAX_ROWS", 3)
+    monkeypatch.setattr("reporting.returns.workbook.read.MAX_ROWS", 3)
     client.force_login(lead)
     content = fill_all(client, qr, pct, count, **{"A9": "CYP 01"})
 

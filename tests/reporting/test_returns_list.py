@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from partnership.models import Outcome, Role
 from reporting.models import QuarterlyReturn, ReturnRound
-from reporting.selectors import returns_list as selectors
-from reporting.selectors.returns_list import Filters, RoundNotFound, returns_page
-from reporting.selectors.start import Timeliness
+from reporting.returns.selectors import returns_list as selectors
+from reporting.returns.selectors.returns_list import Filters, RoundNotFound, returns_page
+from reporting.start.selectors import Timeliness
 from tests import factories as f
 
 State = QuarterlyReturn.State

@@ -9,7 +9,7 @@ from indicators.enums import Frequency
 from partnership.models import Period
 from partnership.periods import Period as PeriodRef
 from reporting.models import PartnershipCalendar, QuarterlyReturn, ReturnRound
-from reporting.selectors.returns_list import default_round_dates, rounds_page
+from reporting.returns.selectors.returns_list import default_round_dates, rounds_page
 from tests import factories as f
 
 State = QuarterlyReturn.State

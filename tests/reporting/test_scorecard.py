@@ -18,7 +18,7 @@ from partnership.access import roles_of
 from partnership.models import Area, Role
 from partnership.periods import Period as PeriodRef
 from reporting.models import QuarterlyReturn, ReturnRound
-from reporting.selectors.scorecard import (
+from reporting.scorecard.selectors import (
     PeriodNotFound,
     RagCounts,
     Scope,

@@ -19,12 +19,15 @@ from kombu.exceptions import OperationalError
 
 from partnership.errors import ApplicationError
 from reporting import tasks
+from reporting.cycle import tasks as cycle_tasks
 from reporting.models import Notification, PartnershipCalendar
-from reporting.notifications import (
+from reporting.notifications.outbox import (
     MAX_ATTEMPTS,
     backoff_seconds,
     notification_deliver,
     notification_record,
+)
+from reporting.notifications.services import (
     notification_send,
     notifications_retry,
     notifications_sweep,
@@ -273,7 +276,7 @@ def test_the_daily_task_runs_the_cycle_for_today(monkeypatch):
         days.append(today)
         return Report()
 
-    monkeypatch.setattr(tasks, "cycle_run", cycle_run)
+    monkeypatch.setattr(cycle_tasks, "cycle_run", cycle_run)
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: date(2027, 4, 1))
 
     assert tasks.run_cycle_today.delay().get() == ["done"]

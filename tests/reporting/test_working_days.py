@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from reporting.services.working_days import (
+from reporting.rules.working_days import (
     add_working_days,
     is_bank_holiday,
     is_working_day,

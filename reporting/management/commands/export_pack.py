@@ -12,8 +12,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from partnership.errors import ApplicationError
-from reporting.selectors.scorecard import PeriodNotFound, Scope, quarter_named
-from reporting.services.pack import pack_write
+from reporting.packs.services.build import pack_write
+from reporting.scorecard.selectors import PeriodNotFound, Scope, quarter_named
 
 
 class Command(BaseCommand):

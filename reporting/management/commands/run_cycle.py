@@ -14,7 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from reporting.services.cycle import cycle_run
+from reporting.cycle.services import cycle_run
 
 
 def _day(text: str) -> date:

@@ -1,0 +1,468 @@
+"""The quarterly cycle: one daily tick that does whatever the partnership's calendar says.
+
+``cycle_run(today=...)`` looks at the round for the latest completed quarter (and any
+earlier round still left open) and, from its state and the emails already recorded,
+does each step that is due on or before ``today`` and not yet done:
+
+1. **Open** the round on the calendar's opening day (``opens_after_quarter_working_days``
+   working days after the quarter ends), due ``due_working_days`` working days later and
+   closing ``closes_working_days_after_due`` working days after that; a scheduled round
+   opens on its own dates. A round whose closing day has passed unopened is left to the
+   performance team.
+2. **Tell the leads** the round is open, until the due date.
+3. **Remind** the leads of returns not yet submitted, on each reminder day before the
+   due date (the latest reminder day reached only, so a run after a gap sends one
+   reminder, not a backlog of them).
+4. **Chase** a late return (not submitted by the due date): its leads and the performance
+   officers of the lead organisation on the lead-chase day; the block's board members,
+   once per block with the late returns listed, on the board-chase day. A run after a
+   gap sends a chase it missed, but none from the closing day on: the exception report
+   tells the PSB about returns still missing then.
+5. **Close** the round on its closing day and, in the same transaction, store the
+   **exception report** and record its email to each PSB member; a round closed by hand
+   gets its report at the next tick.
+
+Once a round is open, its own due and closing dates decide steps 2 to 5, so an officer's
+extension moves them. Nothing depends on the day the tick last ran: what is done is read
+from the round's state, the exception reports and the ``Notification`` keys (kind,
+recipient, object, quarter), so running twice for a day sends nothing twice and a run
+after days without one catches up. Each step commits on its own; its emails are sent by
+tasks once it has.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from partnership.errors import ApplicationError
+from partnership.models import Period, Role, RoleAssignment
+from partnership.periods import Period as PeriodRef
+from reporting.calendar.models import PartnershipCalendar
+from reporting.calendar.selectors import calendar_current
+from reporting.exception_reports.models import ExceptionReport
+from reporting.exception_reports.services import exception_report_send
+from reporting.notifications.models import Notification
+from reporting.notifications.outbox import (
+    email_render,
+    notification_key,
+    notification_record,
+    site_url,
+)
+from reporting.notifications.tasks import notifications_enqueue
+from reporting.returns.models import QuarterlyReturn, ReturnRound
+from reporting.returns.services.emails import person_name, return_link
+from reporting.returns.services.rounds import round_close, round_open
+from reporting.rules.cycle_plan import RoundPlan, plan_for_quarter, plan_for_round
+from reporting.rules.working_days import working_days_between
+
+State = QuarterlyReturn.State
+NOT_SUBMITTED = (State.NOT_STARTED, State.DRAFT, State.RETURNED)
+
+# ------------------------------------------------------------------ what it did
+
+
+@dataclass(frozen=True)
+class CycleAction:
+    """One step the tick took: which quarter, what, and how many emails it recorded."""
+
+    period: str
+    step: str  # opened, round_opened, reminder, chase_lead, chase_board, closed, exception_report
+    detail: str
+    emails: int = 0
+
+
+@dataclass(frozen=True)
+class CycleReport:
+    today: date
+    quarter: str  # the latest completed quarter, whose cycle is under way
+    actions: tuple[CycleAction, ...]
+
+    @property
+    def emails(self) -> int:
+        return sum(action.emails for action in self.actions)
+
+    @property
+    def nothing_done(self) -> bool:
+        return not self.actions
+
+    def lines(self) -> list[str]:
+        return [f"{action.period}: {action.detail}" for action in self.actions]
+
+
+# ------------------------------------------------------------------ the tick
+
+
+def cycle_run(*, today: date) -> CycleReport:
+    """Do every step of the quarterly cycle due on or before ``today`` and not yet done."""
+    calendar = calendar_current()
+    quarter = PeriodRef.latest_completed_quarter(today)
+    actions: list[CycleAction] = []
+    # A round of an earlier quarter still open (left by an outage, or extended) first.
+    earlier = ReturnRound.objects.filter(
+        state=ReturnRound.State.OPEN, period__end_date__lt=quarter.start_date
+    ).order_by("period__end_date")
+    for round_ in earlier:
+        actions += _advance(round_.pk, calendar=calendar, today=today)
+    round_ = _open_if_due(quarter, calendar=calendar, today=today, actions=actions)
+    if round_ is not None:
+        actions += _advance(round_.pk, calendar=calendar, today=today)
+    return CycleReport(today=today, quarter=quarter.code, actions=tuple(actions))
+
+
+def _open_if_due(
+    quarter: PeriodRef, *, calendar: PartnershipCalendar, today: date, actions: list[CycleAction]
+) -> ReturnRound | None:
+    """The quarter's round, opened first if the calendar says it is time."""
+    round_ = ReturnRound.objects.filter(period__code=quarter.code).first()
+    if round_ is not None and round_.state != ReturnRound.State.SCHEDULED:
+        return round_
+    if round_ is not None:  # scheduled by an officer, with dates of its own
+        plan = plan_for_round(calendar, round_)
+    else:
+        plan = plan_for_quarter(calendar, quarter)
+    if not plan.opens_on <= today < plan.closes_on:
+        return round_
+    try:
+        with transaction.atomic():
+            period, _ = Period.objects.get_or_create(
+                code=quarter.code,
+                defaults={"start_date": quarter.start_date, "end_date": quarter.end_date},
+            )
+            round_ = round_open(
+                period=period,
+                opens_on=plan.opens_on,
+                due_on=plan.due_on,
+                closes_on=plan.closes_on,
+                actor=None,
+            )
+    except (ApplicationError, IntegrityError):
+        # Another run of the cycle opened it a moment ago: carry on with that round.
+        opened = ReturnRound.objects.filter(
+            period__code=quarter.code, state=ReturnRound.State.OPEN
+        ).first()
+        if opened is None:
+            raise
+        return opened
+    count = round_.returns.count()
+    actions.append(
+        CycleAction(
+            quarter.code,
+            "opened",
+            f"opened the round ({count} return{'s' if count != 1 else ''}), due "
+            f"{_day(plan.due_on)}, closing {_day(plan.closes_on)}",
+        )
+    )
+    return round_
+
+
+def _advance(round_id: int, *, calendar: PartnershipCalendar, today: date) -> list[CycleAction]:
+    """Steps 2 to 5 for one round, each in its own transaction with the round locked."""
+    actions: list[CycleAction] = []
+    round_ = ReturnRound.objects.get(pk=round_id)
+    if round_.state == ReturnRound.State.SCHEDULED or (
+        round_.state == ReturnRound.State.CLOSED
+        and ExceptionReport.objects.filter(
+            period_id=round_.period_id, sent_at__isnull=False
+        ).exists()
+    ):
+        return actions  # nothing to do: not open yet, or closed and reported
+    for step in (_tell_opened, _remind, _chase_leads, _chase_boards, _close_and_report):
+        with transaction.atomic():
+            round_ = (
+                ReturnRound.objects.select_for_update(of=("self",))
+                .select_related("period")
+                .get(pk=round_id)
+            )
+            action = step(round_, plan=plan_for_round(calendar, round_), today=today)
+        actions += [action] if isinstance(action, CycleAction) else (action or [])
+    return actions
+
+
+def _is_open(round_: ReturnRound) -> bool:
+    return round_.state == ReturnRound.State.OPEN
+
+
+def _chasing(round_: ReturnRound, *, today: date) -> bool:
+    """Late returns are chased while the round is open after its due date; not on the day it
+    closes, when the exception report tells the PSB instead."""
+    return _is_open(round_) and round_.due_on < today < round_.closes_on
+
+
+def _not_submitted(round_: ReturnRound) -> list[QuarterlyReturn]:
+    return list(
+        QuarterlyReturn.objects.filter(round=round_, state__in=NOT_SUBMITTED)
+        .select_related(
+            "round__period", "outcome__block", "outcome__lead_organisation", "outcome__lead_person"
+        )
+        .order_by("outcome__block__order", "outcome__code")
+    )
+
+
+def _tell_opened(round_: ReturnRound, *, plan: RoundPlan, today: date) -> CycleAction | None:
+    if not (_is_open(round_) and round_.opens_on <= today <= round_.due_on):
+        return None
+    returns = _not_submitted(round_)
+    people = _People(returns)
+    sent = _Sender(round_.period, "round_opened")
+    for quarterly_return in returns:
+        sent.send(
+            people=people.leads(quarterly_return),
+            about=f"return-{quarterly_return.pk}",
+            subject=f"Your {_title(quarterly_return)} is open: due {_day(plan.due_on)}",
+            context=lambda r=quarterly_return: _return_context(r, plan=plan, today=today),
+        )
+    return sent.action("told the leads the round is open")
+
+
+def _remind(round_: ReturnRound, *, plan: RoundPlan, today: date) -> CycleAction | None:
+    reminder = plan.reminder_due(today)
+    if not _is_open(round_) or reminder is None:
+        return None
+    days, _ = reminder
+    returns = _not_submitted(round_)
+    people = _People(returns)
+    sent = _Sender(round_.period, "reminder")
+    for quarterly_return in returns:
+        sent.send(
+            people=people.leads(quarterly_return),
+            about=f"return-{quarterly_return.pk}-{days}d",
+            subject=f"Reminder: your {_title(quarterly_return)} is due on {_day(plan.due_on)}",
+            context=lambda r=quarterly_return: _return_context(r, plan=plan, today=today),
+        )
+    plural = "s" if days != 1 else ""
+    return sent.action(f"reminded the leads, {days} working day{plural} before due")
+
+
+def _chase_leads(round_: ReturnRound, *, plan: RoundPlan, today: date) -> CycleAction | None:
+    if not (_chasing(round_, today=today) and today >= plan.chase_lead_on):
+        return None
+    returns = _not_submitted(round_)
+    people = _People(returns)
+    sent = _Sender(round_.period, "chase_lead")
+
+    def context(quarterly_return: QuarterlyReturn) -> dict[str, Any]:
+        context = _return_context(quarterly_return, plan=plan, today=today)
+        if plan.chase_board_on > today:
+            context["board_chase_on"] = plan.chase_board_on
+        return context
+
+    for quarterly_return in returns:
+        sent.send(
+            people=people.leads(quarterly_return) + people.officers(quarterly_return),
+            about=f"return-{quarterly_return.pk}",
+            subject=f"Late: the {_title(quarterly_return)} was due on {_day(plan.due_on)}",
+            context=lambda r=quarterly_return: context(r),
+        )
+    return sent.action("chased the leads and officers of late returns")
+
+
+def _chase_boards(round_: ReturnRound, *, plan: RoundPlan, today: date) -> CycleAction | None:
+    if not (_chasing(round_, today=today) and today >= plan.chase_board_on):
+        return None
+    by_block: dict[Any, list[QuarterlyReturn]] = defaultdict(list)
+    returns = _not_submitted(round_)
+    for quarterly_return in returns:
+        by_block[quarterly_return.outcome.block].append(quarterly_return)
+    people = _People(returns)
+    sent = _Sender(round_.period, "chase_board")
+
+    def context(block: Any, late: list[QuarterlyReturn]) -> dict[str, Any]:
+        return {
+            "block": block,
+            "quarter": round_.period.label,
+            "due_on": round_.due_on,
+            "closes_on": round_.closes_on,
+            "late": [
+                {
+                    "outcome": str(r.outcome),
+                    "state": r.get_state_display(),
+                    "lead": person_name(r.outcome.lead_person)
+                    if r.outcome.lead_person
+                    else "not named",
+                    "organisation": str(r.outcome.lead_organisation),
+                }
+                for r in late
+            ],
+            "link": site_url(f"/returns/?round={round_.period.code}"),
+        }
+
+    for block, late in by_block.items():
+        sent.send(
+            people=people.board(block.pk),
+            about=f"block-{block.pk}",
+            subject=f"Late returns for {round_.period.label}: {block}",
+            context=lambda b=block, late=late: context(b, late),
+        )
+    return sent.action("told the boards of blocks with late returns")
+
+
+def _close_and_report(round_: ReturnRound, *, plan: RoundPlan, today: date) -> list[CycleAction]:
+    """Close the round on its closing day and send the exception report, together: if the
+    report cannot be made, the round stays open and the next tick tries both again. A
+    round closed by hand gets its report here too."""
+    actions = []
+    if _is_open(round_) and today >= round_.closes_on:
+        round_ = round_close(round=round_, actor=None)
+        actions.append(CycleAction(round_.period.code, "closed", "closed the round"))
+    if round_.state != ReturnRound.State.CLOSED:
+        return actions
+    if ExceptionReport.objects.filter(period=round_.period, sent_at__isnull=False).exists():
+        return actions
+    exception_report_send(period=round_.period, today=today)
+    members = round_.period.notifications.filter(kind="exception_report").count()
+    actions.append(
+        CycleAction(
+            round_.period.code,
+            "exception_report",
+            f"sent the exception report to {members} PSB member{'s' if members != 1 else ''}",
+            emails=members,
+        )
+    )
+    return actions
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _day(day: date) -> str:
+    """``25 January 2027``."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _title(quarterly_return: QuarterlyReturn) -> str:
+    """``CYP 2 return for Q3 2026-27``."""
+    return f"{quarterly_return.outcome.code} return for {quarterly_return.round.period.label}"
+
+
+def _return_context(
+    quarterly_return: QuarterlyReturn, *, plan: RoundPlan, today: date
+) -> dict[str, Any]:
+    outcome = quarterly_return.outcome
+    return {
+        "outcome": outcome,
+        "block": outcome.block,
+        "organisation": outcome.lead_organisation,
+        "quarter": quarterly_return.round.period.label,
+        "state": quarterly_return.get_state_display(),
+        "due_on": plan.due_on,
+        "closes_on": plan.closes_on,
+        "days": max(working_days_between(today, plan.due_on), 0),
+        "link": return_link(quarterly_return),
+    }
+
+
+class _Sender:
+    """Records a step's emails of one kind, each once by key, and enqueues the new ones on
+    commit. An email already recorded is neither rendered nor written again."""
+
+    def __init__(self, period: Period, kind: str) -> None:
+        self.period, self.kind = period, kind
+        self.recorded = set(
+            Notification.objects.filter(period=period, kind=kind).values_list(
+                "idempotency_key", flat=True
+            )
+        )
+        self.new: list[int] = []
+        self.people: set[int] = set()
+
+    def send(
+        self,
+        *,
+        people: list[Any],
+        about: str,
+        subject: str,
+        context: Callable[[], dict[str, Any]],
+    ) -> None:
+        """Email ``people`` about ``about``, rendering the email once if anyone needs it."""
+        keys = [(p, notification_key(self.kind, p, about, self.period)) for p in people]
+        todo = [(person, key) for person, key in keys if key not in self.recorded]
+        if not todo:
+            return
+        text, html = email_render(self.kind, context())
+        for person, key in todo:
+            notification, created = notification_record(
+                kind=self.kind,
+                key=key,
+                recipient=person,
+                subject=subject,
+                text=text,
+                html=html,
+                period=self.period,
+            )
+            self.recorded.add(key)
+            if created:
+                self.new.append(notification.pk)
+                self.people.add(person.pk)
+
+    def action(self, what: str) -> CycleAction | None:
+        if not self.new:
+            return None
+        ids = list(self.new)
+        transaction.on_commit(lambda: notifications_enqueue(ids))
+        emails, people = len(ids), len(self.people)
+        return CycleAction(
+            self.period.code,
+            self.kind,
+            f"{what} ({emails} email{'s' if emails != 1 else ''} to "
+            f"{people} {'people' if people != 1 else 'person'})",
+            emails=emails,
+        )
+
+
+def _usable(user: Any) -> bool:
+    return user is not None and user.is_active and bool(user.email)
+
+
+class _People:
+    """Who is told about a set of returns, read in one query."""
+
+    def __init__(self, returns: Iterable[QuarterlyReturn]) -> None:
+        returns = list(returns)
+        outcome_ids = {r.outcome_id for r in returns}
+        organisation_ids = {r.outcome.lead_organisation_id for r in returns}
+        block_ids = {r.outcome.block_id for r in returns}
+        self._leads: dict[int, dict[int, Any]] = defaultdict(dict)
+        self._officers: dict[int, dict[int, Any]] = defaultdict(dict)
+        self._board: dict[int, dict[int, Any]] = defaultdict(dict)
+        for r in returns:
+            if _usable(r.outcome.lead_person):
+                self._leads[r.outcome_id][r.outcome.lead_person_id] = r.outcome.lead_person
+        assignments = RoleAssignment.objects.filter(
+            Q(role=Role.OUTCOME_LEAD, outcome_id__in=outcome_ids)
+            | Q(role=Role.PERFORMANCE_OFFICER, organisation_id__in=organisation_ids)
+            | Q(role=Role.BOARD_MEMBER, block_id__in=block_ids)
+        ).select_related("user")
+        for assignment in assignments:
+            if not _usable(assignment.user):
+                continue
+            target = {
+                Role.OUTCOME_LEAD: (self._leads, assignment.outcome_id),
+                Role.PERFORMANCE_OFFICER: (self._officers, assignment.organisation_id),
+                Role.BOARD_MEMBER: (self._board, assignment.block_id),
+            }[assignment.role]
+            target[0][target[1]][assignment.user_id] = assignment.user
+
+    @staticmethod
+    def _sorted(people: dict[int, Any]) -> list[Any]:
+        return [people[pk] for pk in sorted(people)]
+
+    def leads(self, quarterly_return: QuarterlyReturn) -> list[Any]:
+        """The outcome's lead person and everyone with the outcome lead role for it."""
+        return self._sorted(self._leads.get(quarterly_return.outcome_id, {}))
+
+    def officers(self, quarterly_return: QuarterlyReturn) -> list[Any]:
+        """The performance officers of the organisation that leads the outcome, other than
+        its leads (they are told already)."""
+        leads = self._leads.get(quarterly_return.outcome_id, {})
+        officers = self._officers.get(quarterly_return.outcome.lead_organisation_id, {})
+        return self._sorted({pk: u for pk, u in officers.items() if pk not in leads})
+
+    def board(self, block_id: int) -> list[Any]:
+        return self._sorted(self._board.get(block_id, {}))

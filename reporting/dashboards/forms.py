@@ -1,0 +1,89 @@
+"""The filters of the exception dashboard and the quarter of the board view, from the address.
+
+They parse the query string, nothing more: which quarters, blocks, partners and leads
+exist is for the selector to say. A value that is not valid is shown as an error and
+filters nothing. The quarter is not checked here: a malformed or unknown quarter is a
+page that does not exist (404), which the view answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.http import QueryDict
+
+from reporting.dashboards.selectors.exceptions import RAG_CHOICES, ExceptionFilters
+
+# The message for a value that is not among a select's options, by field.
+NOT_AN_OPTION = {
+    "block": "Select a block from the list",
+    "organisation": "Select a partner from the list",
+    "lead": "Select a lead from the list",
+    "rag": "Select a RAG rating from the list",
+}
+
+
+class QuarterForm(forms.Form):
+    """The quarter asked for (``?period=2026-27-Q2``); blank for the default one."""
+
+    period = forms.CharField(required=False)
+
+    def __init__(self, data: QueryDict, **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        self.is_valid()
+
+    @property
+    def period_code(self) -> str:
+        return (self.cleaned_data.get("period") or "").strip()
+
+
+class ExceptionFiltersForm(QuarterForm):
+    block = forms.SlugField(
+        label="Block", required=False, error_messages={"invalid": NOT_AN_OPTION["block"]}
+    )
+    organisation = forms.IntegerField(
+        label="Lead partner",
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": NOT_AN_OPTION["organisation"],
+            "min_value": NOT_AN_OPTION["organisation"],
+        },
+    )
+    lead = forms.IntegerField(
+        label="Lead",
+        required=False,
+        min_value=1,
+        error_messages={"invalid": NOT_AN_OPTION["lead"], "min_value": NOT_AN_OPTION["lead"]},
+    )
+    rag = forms.ChoiceField(
+        label="RAG rating",
+        required=False,
+        choices=[("", "Any rating"), *RAG_CHOICES],
+        error_messages={"invalid_choice": NOT_AN_OPTION["rag"]},
+    )
+    stretch = forms.BooleanField(label="Stretch targets only", required=False)
+
+    @property
+    def filters(self) -> ExceptionFilters:
+        data = self.cleaned_data
+        return ExceptionFilters(
+            block=data.get("block") or "",
+            organisation=data.get("organisation"),
+            lead=data.get("lead"),
+            rag=data.get("rag") or "",
+            stretch_only=bool(data.get("stretch")),
+        )
+
+    def not_options(self, names: Iterable[str]) -> None:
+        """Mark the filters whose value is not one of the options (the selector ignored them)."""
+        for name in names:
+            if name in self.fields and name not in self.errors:
+                self.add_error(name, NOT_AN_OPTION.get(name, "Select an option from the list"))
+
+    def typed(self, name: str) -> str:
+        """What was sent for a field, valid or not, to keep it in the form."""
+        value = self.data.get(name, "")
+        return value.strip() if isinstance(value, str) else ""

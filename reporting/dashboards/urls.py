@@ -1,0 +1,11 @@
+from django.urls import path
+
+from reporting.dashboards.views import blocks, exceptions, indicator_page
+
+urlpatterns = [
+    path("exceptions/", exceptions.exceptions, name="exceptions"),
+    path("blocks/", blocks.blocks, name="blocks"),
+    path("blocks/<slug:slug>/", blocks.block_detail, name="block_detail"),
+    path("indicators/", indicator_page.indicators, name="indicators"),
+    path("indicators/<slug:slug>/", indicator_page.indicator_detail, name="indicator_detail"),
+]

@@ -1,0 +1,58 @@
+"""The list of blocks (``/blocks/``) and a block's board view (``/blocks/<slug>/``).
+
+Thin views: a form parses the address, one selector reads the page, the chart is built
+from what it read, and a template shows it. An unknown block or quarter is a 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from partnership import access
+from reporting.dashboards.charts.rag_counts import rag_counts_chart
+from reporting.dashboards.forms import QuarterForm
+from reporting.dashboards.selectors.board import BlockNotFound, block_named, blocks_page, board_page
+from reporting.dashboards.views.exceptions import no_role, quarter_or_404
+
+
+@login_required
+def blocks(request: HttpRequest) -> HttpResponse:
+    """Every block, with its targets by RAG for a quarter, to open its board view."""
+    if not access.can_use_site(request.user):
+        return no_role(request)
+    period = quarter_or_404(QuarterForm(request.GET).period_code)
+    page = (
+        blocks_page(user=request.user, period=period, today=timezone.localdate())
+        if period is not None
+        else None
+    )
+    return render(request, "reporting/blocks.html", {"page": page})
+
+
+@login_required
+def block_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A board's view of its block: every target, the balanced scorecard, risks, actions."""
+    if not access.can_use_site(request.user):
+        return no_role(request)
+    try:
+        block = block_named(slug)
+    except BlockNotFound:
+        raise Http404("There is no such block.") from None
+    period = quarter_or_404(QuarterForm(request.GET).period_code)
+    context: dict = {"block": block, "page": None}
+    if period is not None:
+        page = board_page(user=request.user, block=block, period=period, today=timezone.localdate())
+        context["page"] = page
+        context["chart"] = rag_counts_chart(
+            id="outcomes-chart",
+            title=f"Targets by outcome and RAG rating, {page.period_label}",
+            groups=[
+                (card.outcome.code, card.counts) for card in page.outcomes if card.counts.total
+            ],
+            what="outcome",
+            period_label=page.period_label,
+        )
+    return render(request, "reporting/board.html", context)

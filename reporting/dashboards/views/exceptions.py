@@ -1,0 +1,65 @@
+"""The exception dashboard (``/exceptions/``), the list of blocks and a block's board view.
+
+Thin views: a form parses the address, one selector reads the page, the chart is built
+from what it read, and a template shows it. Anyone who uses the site may read them; a
+malformed or unknown quarter, or an unknown block, is a page that does not exist (404).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from partnership import access
+from partnership.models import Period
+from reporting.dashboards.charts.rag_counts import rag_counts_chart
+from reporting.dashboards.forms import ExceptionFiltersForm
+from reporting.dashboards.selectors.exceptions import exceptions_page
+from reporting.returns.views.returns_list import forbidden
+from reporting.scorecard.selectors import PeriodNotFound, default_quarter, quarter_named
+
+
+def no_role(request: HttpRequest) -> HttpResponse:
+    return forbidden(
+        request,
+        title="You do not have a role yet",
+        message="You do not have a role in Partnership Performance yet, so there is no "
+        "performance to show you. Contact the performance team and ask them to give you "
+        "the role you need, for example board member or scrutiny.",
+    )
+
+
+def quarter_or_404(code: str) -> Period | None:
+    """The quarter asked for (404 if there is no such quarter), else the default one."""
+    if not code:
+        return default_quarter()
+    try:
+        return quarter_named(code)
+    except PeriodNotFound:
+        raise Http404("There is no such quarter.") from None
+
+
+@login_required
+def exceptions(request: HttpRequest) -> HttpResponse:
+    """The exceptions the Public Service Board reviews for a quarter, with the headline."""
+    if not access.can_use_site(request.user):
+        return no_role(request)
+    form = ExceptionFiltersForm(request.GET)
+    period = quarter_or_404(form.period_code)
+    context: dict = {"form": form, "page": None}
+    if period is not None:
+        page = exceptions_page(
+            user=request.user, period=period, today=timezone.localdate(), filters=form.filters
+        )
+        form.not_options(page.ignored)
+        context["page"] = page
+        context["chart"] = rag_counts_chart(
+            id="headline-chart",
+            title=f"Targets by block and RAG rating, {page.period_label}",
+            groups=[(line.name, line.counts) for line in page.headline],
+            what="block",
+            period_label=page.period_label,
+        )
+    return render(request, "reporting/exceptions.html", context)

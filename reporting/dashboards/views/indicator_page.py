@@ -1,0 +1,75 @@
+"""The indicator pages: the list of indicators (``/indicators/``) and one indicator's page
+(``/indicators/<slug>/``).
+
+Every indicator is open to people who use the site; what its page shows depends on who
+is looking (only approved values and returns for boards, the PSB and scrutiny), which the
+selector decides through :mod:`partnership.access`. Someone signed in without a role gets
+403; an address that names no indicator, 404.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from partnership import access
+from reporting.dashboards.charts.trend import trend_chart
+from reporting.dashboards.selectors.indicator_page import (
+    IndicatorNotFound,
+    indicator_list,
+    indicator_page,
+)
+
+
+class IndicatorSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search indicators",
+        help_text="Part of a code or title, for example NI 111 or re-offending.",
+        max_length=100,
+        required=False,
+    )
+
+    def query(self) -> str:
+        return self.cleaned_data.get("q", "") if self.is_valid() else ""
+
+
+def _no_role(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "reporting/returns_forbidden.html",
+        {
+            "title": "You do not have a role yet",
+            "message": "You do not have a role in Partnership Performance yet, so there are "
+            "no indicators to show you. Contact the performance team and ask them to give "
+            "you the role you need, for example board member or scrutiny.",
+        },
+        status=403,
+    )
+
+
+@login_required
+@require_GET
+def indicators(request: HttpRequest) -> HttpResponse:
+    """Every active indicator by block and outcome, with a search by code or title."""
+    if not access.can_use_site(request.user):
+        return _no_role(request)
+    form = IndicatorSearchForm(request.GET or None)
+    listing = indicator_list(query=form.query() if form.is_bound else "")
+    return render(request, "reporting/indicators.html", {"form": form, "listing": listing})
+
+
+@login_required
+@require_GET
+def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """An indicator: its definition, target, trend, direction of travel and commentary."""
+    if not access.can_use_site(request.user):
+        return _no_role(request)
+    try:
+        page = indicator_page(slug=slug, user=request.user)
+    except IndicatorNotFound as error:
+        raise Http404("No such indicator") from error
+    trend = trend_chart(page.trend) if page.trend is not None else None
+    return render(request, "reporting/indicator_detail.html", {"page": page, "chart": trend})

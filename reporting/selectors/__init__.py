@@ -1,1 +1,0 @@
-"""Every read of the reporting app, one module per page; each returns plain data."""

@@ -1,0 +1,368 @@
+"""Reads for the reporting pages, returned as plain frozen dataclasses.
+
+Each selector does all the querying for its page with joins and aggregates, so that the
+number of queries does not grow with the number of outcomes, returns or blocks. Nothing
+here reads the clock: the view passes ``today`` in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import NoReverseMatch, reverse
+
+from indicators.models import Indicator
+from partnership import access
+from partnership.models import Block, Organisation
+from partnership.periods import Period as PeriodRef
+from reporting.returns.models import QuarterlyReturn, ReturnRound
+from risks.models import Risk
+from risks.rules import RiskLevel
+
+State = QuarterlyReturn.State
+
+# A return is done once it is submitted (awaiting review) or approved.
+DONE_STATES = frozenset({State.SUBMITTED, State.APPROVED})
+OUTSTANDING_STATES = frozenset({State.NOT_STARTED, State.DRAFT, State.RETURNED})
+DUE_SOON_DAYS = 5
+
+
+class Timeliness(StrEnum):
+    LATE = "late"
+    DUE_SOON = "due_soon"
+    ON_TIME = "on_time"
+
+    @property
+    def label(self) -> str:
+        return {"late": "Late", "due_soon": "Due soon", "on_time": "On time"}[self.value]
+
+
+def return_timeliness(*, state: str, due_on: date, today: date) -> Timeliness:
+    """Late when past its due date and not yet submitted or approved; due soon when it is
+    due within five days and not yet submitted or approved; otherwise on time.
+
+    A submitted or approved return is on time: the lead has done their part.
+    """
+    if state in DONE_STATES:
+        return Timeliness.ON_TIME
+    if today > due_on:
+        return Timeliness.LATE
+    if (due_on - today).days <= DUE_SOON_DAYS:
+        return Timeliness.DUE_SOON
+    return Timeliness.ON_TIME
+
+
+# --- What the start page shows --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReturnLine:
+    outcome_code: str
+    outcome_title: str
+    lead_organisation: str
+    quarter: str
+    state: str
+    state_label: str
+    due_on: date
+    timeliness: Timeliness
+
+
+@dataclass(frozen=True)
+class StateCount:
+    state: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    """The performance officer's view of the current round, over the returns they oversee."""
+
+    quarter: str | None  # None when no round is open
+    due_on: date | None
+    scope: str  # "the whole partnership" or the partners they are an officer for
+    total: int
+    counts: tuple[StateCount, ...]
+    late: tuple[ReturnLine, ...]
+
+
+@dataclass(frozen=True)
+class BlockLine:
+    name: str
+    slug: str
+    outcomes: int
+    indicators: int
+    returns_in_round: int
+    approved_in_round: int
+
+
+@dataclass(frozen=True)
+class BoardSummary:
+    quarter: str | None
+    blocks: tuple[BlockLine, ...]
+
+
+@dataclass(frozen=True)
+class PsbSummary:
+    quarter: str | None
+    due_on: date | None
+    total: int
+    not_submitted: int
+    late: int
+    partnership_risks: int
+
+
+@dataclass(frozen=True)
+class ScrutinySummary:
+    quarter: str | None  # the latest quarter with approved returns; None if there is none
+    approved: int
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class StartPage:
+    name: str
+    role_names: tuple[str, ...]
+    has_role: bool
+    lead_returns: tuple[ReturnLine, ...] | None = None  # None: not an outcome lead
+    officer: RoundSummary | None = None
+    board: BoardSummary | None = None
+    psb: PsbSummary | None = None
+    scrutiny: ScrutinySummary | None = None
+    admin_links: tuple[Link, ...] | None = None
+
+
+# Admin pages an administrator starts from; a model not registered in the admin is skipped.
+ADMIN_LINKS: tuple[tuple[str, str], ...] = (
+    ("Users", "admin:auth_user_changelist"),
+    ("Role assignments", "admin:partnership_roleassignment_changelist"),
+    ("Partners", "admin:partnership_organisation_changelist"),
+    ("Areas", "admin:partnership_area_changelist"),
+    ("Blocks", "admin:partnership_block_changelist"),
+    ("Outcomes", "admin:partnership_outcome_changelist"),
+    ("Priorities", "admin:partnership_priority_changelist"),
+    ("Periods", "admin:partnership_period_changelist"),
+    ("Indicators", "admin:indicators_indicator_changelist"),
+    ("Return rounds", "admin:reporting_returnround_changelist"),
+    ("All administration", "admin:index"),
+)
+
+
+def start_page(*, user: Any, today: date) -> StartPage:
+    """Everything the signed-in person's start page shows, one section per role held."""
+    roles = access.roles_of(user)
+    page = StartPage(
+        name=user.get_full_name() or user.get_username(),
+        role_names=tuple(roles.role_names),
+        has_role=access.can_use_site(user),
+    )
+    if not page.has_role:
+        return page
+
+    needs_round = roles.is_officer or roles.board_block_ids or roles.psb_member
+    current = _current_round() if needs_round else None
+    sections: dict[str, Any] = {}
+    if roles.led_outcome_ids:
+        sections["lead_returns"] = _lead_returns(user, roles, today)
+    if roles.is_officer:
+        sections["officer"] = _round_summary(user, roles, current, today)
+    if roles.board_block_ids:
+        sections["board"] = _board_summary(roles, current)
+    if roles.psb_member:
+        sections["psb"] = _psb_summary(current, today)
+    if roles.scrutiny:
+        sections["scrutiny"] = _scrutiny_summary(user, roles)
+    if roles.administrator:
+        sections["admin_links"] = _resolved_links(ADMIN_LINKS)
+    return replace(page, **sections)
+
+
+# --- Sections ---------------------------------------------------------------------------
+
+
+def _current_round() -> ReturnRound | None:
+    """The open round; if several are open, the one for the latest quarter."""
+    return (
+        ReturnRound.objects.filter(state=ReturnRound.State.OPEN)
+        .select_related("period")
+        .order_by("-period__end_date")
+        .first()
+    )
+
+
+def _returns() -> QuerySet:
+    return QuarterlyReturn.objects.select_related(
+        "round__period", "outcome__lead_organisation"
+    ).order_by("round__due_on", "outcome__block__order", "outcome__code")
+
+
+def _line(quarterly_return: QuarterlyReturn, today: date) -> ReturnLine:
+    outcome = quarterly_return.outcome
+    return ReturnLine(
+        outcome_code=outcome.code,
+        outcome_title=outcome.title,
+        lead_organisation=outcome.lead_organisation.short_name,
+        quarter=quarterly_return.round.period.label,
+        state=quarterly_return.state,
+        state_label=quarterly_return.get_state_display(),
+        due_on=quarterly_return.round.due_on,
+        timeliness=return_timeliness(
+            state=quarterly_return.state, due_on=quarterly_return.round.due_on, today=today
+        ),
+    )
+
+
+def _lead_returns(user: Any, roles: access.UserRoles, today: date) -> tuple[ReturnLine, ...]:
+    """Each return, in any open round, for an outcome the person leads."""
+    led = Q(outcome_id__in=roles.led_outcome_ids) | Q(outcome__lead_person_id=roles.user_id)
+    returns = access.visible_returns(
+        user, _returns().filter(led, round__state=ReturnRound.State.OPEN)
+    )
+    return tuple(_line(r, today) for r in returns)
+
+
+def _round_summary(
+    user: Any, roles: access.UserRoles, current: ReturnRound | None, today: date
+) -> RoundSummary:
+    scope = "the whole partnership" if roles.sees_everything else _officer_scope(roles)
+    if current is None:
+        return RoundSummary(quarter=None, due_on=None, scope=scope, total=0, counts=(), late=())
+    in_round = access.overseen_returns(user, QuarterlyReturn.objects.filter(round=current))
+    by_state = dict(in_round.order_by().values_list("state").annotate(n=Count("pk")))
+    counts = tuple(StateCount(s.value, s.label, by_state.get(s.value, 0)) for s in State)
+    late = access.overseen_returns(
+        user,
+        _returns().filter(round=current, state__in=OUTSTANDING_STATES, round__due_on__lt=today),
+    )
+    return RoundSummary(
+        quarter=current.period.label,
+        due_on=current.due_on,
+        scope=scope,
+        total=sum(by_state.values()),
+        counts=counts,
+        late=tuple(_line(r, today) for r in late),
+    )
+
+
+def _officer_scope(roles: access.UserRoles) -> str:
+    """The partners an officer works for, by name."""
+    names = Organisation.objects.filter(pk__in=roles.officer_organisation_ids).values_list(
+        "name", flat=True
+    )
+    return ", ".join(names)
+
+
+def _count_of(queryset: QuerySet, group_by: str) -> Coalesce:
+    """A subquery counting ``queryset``'s rows for the outer row (``group_by`` = its pk)."""
+    counted = (
+        queryset.filter(**{group_by: OuterRef("pk")})
+        .order_by()
+        .values(group_by)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _board_summary(roles: access.UserRoles, current: ReturnRound | None) -> BoardSummary:
+    """Each block the person sits on the board of, with the size and progress of its round."""
+    blocks = Block.objects.filter(pk__in=roles.board_block_ids).annotate(
+        outcome_count=Count("outcomes", distinct=True),
+        indicator_count=_count_of(
+            Indicator.objects.filter(is_active=True), "primary_outcome__block"
+        ),
+    )
+    if current is not None:
+        in_round = QuarterlyReturn.objects.filter(round=current)
+        blocks = blocks.annotate(
+            returns_in_round=_count_of(in_round, "outcome__block"),
+            # Approved returns are published: everyone signed in may see them.
+            approved_in_round=_count_of(in_round.filter(state=State.APPROVED), "outcome__block"),
+        )
+    return BoardSummary(
+        quarter=current.period.label if current else None,
+        blocks=tuple(
+            BlockLine(
+                name=block.name,
+                slug=block.slug,
+                outcomes=block.outcome_count,
+                indicators=block.indicator_count,
+                returns_in_round=getattr(block, "returns_in_round", 0),
+                approved_in_round=getattr(block, "approved_in_round", 0),
+            )
+            for block in blocks
+        ),
+    )
+
+
+def _psb_summary(current: ReturnRound | None, today: date) -> PsbSummary:
+    """How the current round stands across the partnership, and the risks the PSB holds.
+
+    Counts of returns by state say nothing about their values, so the PSB sees them for
+    every partner (as on the exception dashboard's missing returns).
+    """
+    partnership_risks = (
+        Risk.objects.filter(level=RiskLevel.PARTNERSHIP).exclude(status=Risk.Status.CLOSED).count()
+    )
+    if current is None:
+        return PsbSummary(
+            quarter=None,
+            due_on=None,
+            total=0,
+            not_submitted=0,
+            late=0,
+            partnership_risks=partnership_risks,
+        )
+    outstanding = Q(state__in=OUTSTANDING_STATES)
+    totals = QuarterlyReturn.objects.filter(round=current).aggregate(
+        total=Count("pk"),
+        not_submitted=Count("pk", filter=outstanding),
+        late=Count("pk", filter=outstanding & Q(round__due_on__lt=today)),
+    )
+    return PsbSummary(
+        quarter=current.period.label,
+        due_on=current.due_on,
+        partnership_risks=partnership_risks,
+        **totals,
+    )
+
+
+def _scrutiny_summary(user: Any, roles: access.UserRoles) -> ScrutinySummary:
+    """The latest quarter with approved returns, in the blocks scrutiny covers."""
+    approved = access.visible_returns(user, QuarterlyReturn.objects.filter(state=State.APPROVED))
+    if roles.scrutiny_block_ids and not roles.sees_everything:
+        approved = approved.filter(outcome__block_id__in=roles.scrutiny_block_ids)
+    latest = (
+        approved.values("round__period__code", "round__period__end_date")
+        .annotate(n=Count("pk"))
+        .order_by("-round__period__end_date")
+        .first()
+    )
+    if latest is None:
+        return ScrutinySummary(quarter=None, approved=0)
+    return ScrutinySummary(quarter=_label(latest["round__period__code"]), approved=latest["n"])
+
+
+def _label(period_code: str) -> str:
+    """``Q2 2026-27`` for ``2026-27-Q2``."""
+    return PeriodRef.parse(period_code).label
+
+
+def _resolved_links(links: tuple[tuple[str, str], ...]) -> tuple[Link, ...]:
+    resolved = []
+    for label, url_name in links:
+        try:
+            resolved.append(Link(label, reverse(url_name)))
+        except NoReverseMatch:
+            continue
+    return tuple(resolved)

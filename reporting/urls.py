@@ -1,0 +1,12 @@
+"""The pages of reporting, each feature's own ``urls.py`` in turn (order matters: the
+cycle page's ``returns/cycle/`` comes before a return's ``returns/<pk>/``)."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("reporting.start.urls")),
+    path("", include("reporting.cycle.urls")),
+    path("", include("reporting.returns.urls")),
+    path("", include("reporting.dashboards.urls")),
+    path("", include("reporting.packs.urls")),
+]
