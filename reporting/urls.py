@@ -1,5 +1,4 @@
-"""The pages of reporting, each feature's own ``urls.py`` in turn (order matters: the
-cycle page's ``returns/cycle/`` comes before a return's ``returns/<pk>/``)."""
+"""The pages of reporting: each feature's own ``urls.py`` in turn."""
 
 from django.urls import include, path
 
