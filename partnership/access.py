@@ -3,7 +3,8 @@
 Each rule is a plain function of the user and the object. What a person may do comes
 from their role assignments, read once per request into :class:`UserRoles`. Querysets
 are filtered by the ``visible_*`` functions, which take the queryset to filter so that
-this module imports nothing from the apps above it.
+this module imports nothing from the apps above it but the pure table of return states
+(:mod:`reporting.rules.return_states`).
 
 The performance team (performance officers over the whole partnership, and
 administrators) sees and supports everything. Values not yet approved are seen only by
@@ -19,8 +20,8 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from partnership.models import Role, RoleAssignment
+from reporting.rules import return_states
 
-EDITABLE_RETURN_STATES = frozenset({"not_started", "draft", "returned"})
 _CACHE_ATTRIBUTE = "_partnership_roles"
 
 
@@ -97,8 +98,40 @@ class UserRoles:
 NOBODY = UserRoles()
 
 
+@dataclass(frozen=True)
+class JobActor:
+    """A job acting in a role with no account of its own: the command line writing a pack
+    as the performance team, say. It has the roles given, and no others; history records
+    it as nobody (its ``pk`` is None) and pages name it by ``get_full_name``."""
+
+    name: str
+    username: str
+    roles: UserRoles
+    pk: None = None
+    id: None = None
+    is_authenticated: bool = True
+    is_active: bool = True
+    is_superuser: bool = False
+    email: str = ""
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_username(self) -> str:
+        return self.username
+
+
+PERFORMANCE_TEAM_JOB = JobActor(
+    name="The performance team (command line)",
+    username="performance-team",
+    roles=UserRoles(performance_team=True),
+)
+
+
 def roles_of(user: Any) -> UserRoles:
     """The roles of ``user``, read once and kept on the user object for the request."""
+    if isinstance(user, JobActor):
+        return user.roles
     if user is None or not user.is_authenticated or not user.is_active:
         return NOBODY
     cached = getattr(user, _CACHE_ATTRIBUTE, None)
@@ -269,7 +302,7 @@ def can_view_return(user: Any, quarterly_return: Any) -> bool:
     """The lead's organisation and the officers see a return in any state; others once approved."""
     if not can_use_site(user):
         return False
-    if quarterly_return.state == "approved":
+    if quarterly_return.state == return_states.APPROVED:
         return True
     return _leads_return(roles_of(user), quarterly_return) or can_view_unapproved(
         user, lead_organisation_id=quarterly_return.outcome.lead_organisation_id
@@ -284,7 +317,7 @@ def visible_returns(user: Any, returns: QuerySet) -> QuerySet:
     if roles.sees_everything:
         return returns
     return returns.filter(
-        Q(state="approved")
+        Q(state=return_states.APPROVED)
         | Q(outcome_id__in=roles.led_outcome_ids)
         | Q(outcome__lead_person_id=roles.user_id)
         | Q(outcome__lead_organisation_id__in=roles.organisations_seeing_unapproved)
@@ -299,30 +332,72 @@ def overseen_returns(user: Any, returns: QuerySet) -> QuerySet:
     return returns.filter(outcome__lead_organisation_id__in=roles.officer_organisation_ids)
 
 
-def can_edit_return(user: Any, quarterly_return: Any) -> bool:
-    """The outcome's lead edits its return while the round is open and it is not submitted.
+def _officers_only(quarterly_return: Any) -> str:
+    return (
+        "Only the performance team or a performance officer for "
+        f"{quarterly_return.outcome.lead_organisation} can do this."
+    )
 
-    Performance officers for the lead organisation may enter it on the lead's behalf.
+
+def return_edit_refusal(user: Any, quarterly_return: Any) -> str | None:
+    """Why the person may not change (or submit) this return now; None when they may.
+
+    The outcome's lead edits its return while the round is open and it is not submitted;
+    performance officers for the lead organisation may enter it on the lead's behalf.
     """
-    if quarterly_return.state not in EDITABLE_RETURN_STATES:
-        return False
-    if quarterly_return.round.state != "open":
-        return False
-    return is_return_editor(user, quarterly_return)
+    round_ = quarterly_return.round
+    if round_.state != return_states.ROUND_OPEN:
+        state = round_.get_state_display().lower()
+        return f"The round for {round_.period.label} is {state}, so its returns cannot be changed."
+    if quarterly_return.state == return_states.SUBMITTED:
+        return "This return is submitted and waiting for review, so it cannot be changed."
+    if quarterly_return.state == return_states.APPROVED:
+        return "This return is approved, so it cannot be changed unless an officer reopens it."
+    if quarterly_return.state not in return_states.EDITABLE or not is_return_editor(
+        user, quarterly_return
+    ):
+        return "Only the outcome's lead or a performance officer can change this return."
+    return None
+
+
+def return_review_refusal(user: Any, quarterly_return: Any) -> str | None:
+    """Why the person may not approve or send back this return; None when they may."""
+    if quarterly_return.state not in return_states.REVIEWABLE:
+        return (
+            "Only a submitted return can be approved or sent back; this one is "
+            f"{quarterly_return.get_state_display().lower()}."
+        )
+    if not is_return_officer(user, quarterly_return):
+        return _officers_only(quarterly_return)
+    return None
+
+
+def return_reopen_refusal(user: Any, quarterly_return: Any) -> str | None:
+    """Why the person may not reopen this approved return; None when they may."""
+    if quarterly_return.state not in return_states.REOPENABLE:
+        return (
+            "Only an approved return can be reopened; this one is "
+            f"{quarterly_return.get_state_display().lower()}."
+        )
+    if not is_return_officer(user, quarterly_return):
+        return _officers_only(quarterly_return)
+    return None
+
+
+def can_edit_return(user: Any, quarterly_return: Any) -> bool:
+    return return_edit_refusal(user, quarterly_return) is None
 
 
 def can_submit_return(user: Any, quarterly_return: Any) -> bool:
-    return can_edit_return(user, quarterly_return)
+    return return_edit_refusal(user, quarterly_return) is None
 
 
 def can_review_return(user: Any, quarterly_return: Any) -> bool:
-    """Officers for the lead organisation approve or return a submitted return."""
-    return quarterly_return.state == "submitted" and is_return_officer(user, quarterly_return)
+    return return_review_refusal(user, quarterly_return) is None
 
 
 def can_reopen_return(user: Any, quarterly_return: Any) -> bool:
-    """An officer may reopen an approved return, with a reason."""
-    return quarterly_return.state == "approved" and is_return_officer(user, quarterly_return)
+    return return_reopen_refusal(user, quarterly_return) is None
 
 
 # --- Risks ------------------------------------------------------------------------------
@@ -366,3 +441,90 @@ def risk_block_id(risk: Any) -> int | None:
     if risk.target_id:
         return risk.target.indicator.primary_outcome.block_id
     return None
+
+
+# --- Who is told ------------------------------------------------------------------------
+
+
+def _reachable(user: Any) -> bool:
+    """Someone an email can go to: an active account with an address."""
+    return user is not None and user.is_active and bool(user.email)
+
+
+def _by_pk(people: dict[int, Any]) -> list[Any]:
+    return [people[pk] for pk in sorted(people)]
+
+
+class ReturnAudience:
+    """Who is told or chased about a set of quarterly returns, read in one query.
+
+    The returns need their ``outcome`` (with its ``lead_person``) loaded. Everyone named
+    is active and has an email address; each list is in a stable order (by account).
+    """
+
+    def __init__(self, returns: Any) -> None:
+        returns = list(returns)
+        self._leads: dict[int, dict[int, Any]] = {}
+        self._officers: dict[int, dict[int, Any]] = {}
+        self._board: dict[int, dict[int, Any]] = {}
+        self._team: dict[int, Any] = {}
+        for r in returns:
+            lead = r.outcome.lead_person
+            self._leads.setdefault(r.outcome_id, {})
+            if _reachable(lead):
+                self._leads[r.outcome_id][lead.pk] = lead
+        whole_partnership = Q(
+            block__isnull=True,
+            outcome__isnull=True,
+            indicator__isnull=True,
+            organisation__isnull=True,
+        )
+        assignments = RoleAssignment.objects.filter(
+            Q(role=Role.OUTCOME_LEAD, outcome_id__in={r.outcome_id for r in returns})
+            | Q(
+                Q(organisation_id__in={r.outcome.lead_organisation_id for r in returns})
+                | whole_partnership,
+                role=Role.PERFORMANCE_OFFICER,
+            )
+            | Q(role=Role.BOARD_MEMBER, block_id__in={r.outcome.block_id for r in returns})
+        ).select_related("user")
+        for a in assignments:
+            if not _reachable(a.user):
+                continue
+            if a.role == Role.OUTCOME_LEAD:
+                self._leads.setdefault(a.outcome_id, {})[a.user_id] = a.user
+            elif a.role == Role.BOARD_MEMBER:
+                self._board.setdefault(a.block_id, {})[a.user_id] = a.user
+            elif a.organisation_id is not None:
+                self._officers.setdefault(a.organisation_id, {})[a.user_id] = a.user
+            else:  # the whole partnership's, by the filter
+                self._team[a.user_id] = a.user
+
+    def leads(self, quarterly_return: Any) -> list[Any]:
+        """The outcome's lead person and everyone with the outcome lead role for it: told
+        when the round opens, reminded, chased, and told of the review."""
+        return _by_pk(self._leads.get(quarterly_return.outcome_id, {}))
+
+    def officers(self, quarterly_return: Any) -> list[Any]:
+        """The lead organisation's performance officers other than its leads (told
+        already): chased with the leads when the return is late."""
+        leads = self._leads.get(quarterly_return.outcome_id, {})
+        officers = self._officers.get(quarterly_return.outcome.lead_organisation_id, {})
+        return _by_pk({pk: u for pk, u in officers.items() if pk not in leads})
+
+    def reviewers(self, quarterly_return: Any) -> list[Any]:
+        """Who reviews it: the partnership's performance team and the lead organisation's
+        officers, told when it is submitted."""
+        officers = self._officers.get(quarterly_return.outcome.lead_organisation_id, {})
+        return _by_pk({**self._team, **officers})
+
+    def board(self, block_id: int) -> list[Any]:
+        """The members of a block's partnership board: told of its late returns."""
+        return _by_pk(self._board.get(block_id, {}))
+
+
+def psb_members() -> list[Any]:
+    """The Public Service Board's members who can be emailed: they receive the exception
+    report."""
+    assignments = RoleAssignment.objects.filter(role=Role.PSB_MEMBER).select_related("user")
+    return _by_pk({a.user_id: a.user for a in assignments if _reachable(a.user)})

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from partnership.people import display_name
 from partnership.periods import PERIOD_CODE_PATTERN, PeriodError
 from partnership.periods import Period as PeriodRef
 
@@ -240,7 +241,7 @@ class Profile(models.Model):
     history = HistoricalRecords()
 
     def __str__(self) -> str:
-        return f"{self.user.get_full_name() or self.user.get_username()}"
+        return display_name(self.user)
 
 
 class Role(models.TextChoices):

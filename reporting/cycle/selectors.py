@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from django.utils import timezone
 
+from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from reporting.calendar.selectors import calendar_current
-from reporting.cycle.services import NOT_SUBMITTED
 from reporting.exception_reports.models import ExceptionReport
 from reporting.notifications.models import Notification
 from reporting.returns.models import QuarterlyReturn, ReturnRound
 from reporting.rules.cycle_plan import RoundPlan, plan_for_quarter, plan_for_round
+from reporting.rules.return_states import NOT_SUBMITTED
 
 CYCLE_KINDS = ("round_opened", "reminder", "chase_lead", "chase_board", "exception_report")
 DONE, DUE, PLANNED, NOTHING_SENT, PASSED = "done", "due", "planned", "nothing_sent", "passed"
@@ -90,12 +90,6 @@ def _emails_detail(notifications: list[Notification]) -> str:
     if failed:
         detail += f"; {failed} failed"
     return detail
-
-
-def _name(user: Any, email: str) -> str:
-    if user is None:
-        return email
-    return user.get_full_name() or user.get_username()
 
 
 def cycle_page(*, today: date) -> CyclePage:
@@ -263,7 +257,7 @@ def _chased(
             stage, about = "Board told", f"Late returns of {blocks.get(about_key, about_key)}"
         lines.append(
             ChasedLine(
-                person=_name(notification.recipient, notification.email),
+                person=display_name(notification.recipient, nobody=notification.email),
                 email=notification.email,
                 stage=stage,
                 about=about,

@@ -33,16 +33,17 @@ tasks once it has.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
+from partnership import access
 from partnership.errors import ApplicationError
-from partnership.models import Period, Role, RoleAssignment
+from partnership.models import Period
+from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from reporting.calendar.models import PartnershipCalendar
 from reporting.calendar.selectors import calendar_current
@@ -57,13 +58,13 @@ from reporting.notifications.outbox import (
 )
 from reporting.notifications.tasks import notifications_enqueue
 from reporting.returns.models import QuarterlyReturn, ReturnRound
-from reporting.returns.services.emails import person_name, return_link
+from reporting.returns.services.emails import return_link
 from reporting.returns.services.rounds import round_close, round_open
 from reporting.rules.cycle_plan import RoundPlan, plan_for_quarter, plan_for_round
+from reporting.rules.return_states import NOT_SUBMITTED
 from reporting.rules.working_days import working_days_between
 
 State = QuarterlyReturn.State
-NOT_SUBMITTED = (State.NOT_STARTED, State.DRAFT, State.RETURNED)
 
 # ------------------------------------------------------------------ what it did
 
@@ -209,7 +210,7 @@ def _tell_opened(round_: ReturnRound, *, plan: RoundPlan, today: date) -> CycleA
     if not (_is_open(round_) and round_.opens_on <= today <= round_.due_on):
         return None
     returns = _not_submitted(round_)
-    people = _People(returns)
+    people = access.ReturnAudience(returns)
     sent = _Sender(round_.period, "round_opened")
     for quarterly_return in returns:
         sent.send(
@@ -227,7 +228,7 @@ def _remind(round_: ReturnRound, *, plan: RoundPlan, today: date) -> CycleAction
         return None
     days, _ = reminder
     returns = _not_submitted(round_)
-    people = _People(returns)
+    people = access.ReturnAudience(returns)
     sent = _Sender(round_.period, "reminder")
     for quarterly_return in returns:
         sent.send(
@@ -244,7 +245,7 @@ def _chase_leads(round_: ReturnRound, *, plan: RoundPlan, today: date) -> CycleA
     if not (_chasing(round_, today=today) and today >= plan.chase_lead_on):
         return None
     returns = _not_submitted(round_)
-    people = _People(returns)
+    people = access.ReturnAudience(returns)
     sent = _Sender(round_.period, "chase_lead")
 
     def context(quarterly_return: QuarterlyReturn) -> dict[str, Any]:
@@ -270,7 +271,7 @@ def _chase_boards(round_: ReturnRound, *, plan: RoundPlan, today: date) -> Cycle
     returns = _not_submitted(round_)
     for quarterly_return in returns:
         by_block[quarterly_return.outcome.block].append(quarterly_return)
-    people = _People(returns)
+    people = access.ReturnAudience(returns)
     sent = _Sender(round_.period, "chase_board")
 
     def context(block: Any, late: list[QuarterlyReturn]) -> dict[str, Any]:
@@ -283,9 +284,7 @@ def _chase_boards(round_: ReturnRound, *, plan: RoundPlan, today: date) -> Cycle
                 {
                     "outcome": str(r.outcome),
                     "state": r.get_state_display(),
-                    "lead": person_name(r.outcome.lead_person)
-                    if r.outcome.lead_person
-                    else "not named",
+                    "lead": display_name(r.outcome.lead_person, nobody="not named"),
                     "organisation": str(r.outcome.lead_organisation),
                 }
                 for r in late
@@ -414,55 +413,3 @@ class _Sender:
             f"{people} {'people' if people != 1 else 'person'})",
             emails=emails,
         )
-
-
-def _usable(user: Any) -> bool:
-    return user is not None and user.is_active and bool(user.email)
-
-
-class _People:
-    """Who is told about a set of returns, read in one query."""
-
-    def __init__(self, returns: Iterable[QuarterlyReturn]) -> None:
-        returns = list(returns)
-        outcome_ids = {r.outcome_id for r in returns}
-        organisation_ids = {r.outcome.lead_organisation_id for r in returns}
-        block_ids = {r.outcome.block_id for r in returns}
-        self._leads: dict[int, dict[int, Any]] = defaultdict(dict)
-        self._officers: dict[int, dict[int, Any]] = defaultdict(dict)
-        self._board: dict[int, dict[int, Any]] = defaultdict(dict)
-        for r in returns:
-            if _usable(r.outcome.lead_person):
-                self._leads[r.outcome_id][r.outcome.lead_person_id] = r.outcome.lead_person
-        assignments = RoleAssignment.objects.filter(
-            Q(role=Role.OUTCOME_LEAD, outcome_id__in=outcome_ids)
-            | Q(role=Role.PERFORMANCE_OFFICER, organisation_id__in=organisation_ids)
-            | Q(role=Role.BOARD_MEMBER, block_id__in=block_ids)
-        ).select_related("user")
-        for assignment in assignments:
-            if not _usable(assignment.user):
-                continue
-            target = {
-                Role.OUTCOME_LEAD: (self._leads, assignment.outcome_id),
-                Role.PERFORMANCE_OFFICER: (self._officers, assignment.organisation_id),
-                Role.BOARD_MEMBER: (self._board, assignment.block_id),
-            }[assignment.role]
-            target[0][target[1]][assignment.user_id] = assignment.user
-
-    @staticmethod
-    def _sorted(people: dict[int, Any]) -> list[Any]:
-        return [people[pk] for pk in sorted(people)]
-
-    def leads(self, quarterly_return: QuarterlyReturn) -> list[Any]:
-        """The outcome's lead person and everyone with the outcome lead role for it."""
-        return self._sorted(self._leads.get(quarterly_return.outcome_id, {}))
-
-    def officers(self, quarterly_return: QuarterlyReturn) -> list[Any]:
-        """The performance officers of the organisation that leads the outcome, other than
-        its leads (they are told already)."""
-        leads = self._leads.get(quarterly_return.outcome_id, {})
-        officers = self._officers.get(quarterly_return.outcome.lead_organisation_id, {})
-        return self._sorted({pk: u for pk, u in officers.items() if pk not in leads})
-
-    def board(self, block_id: int) -> list[Any]:
-        return self._sorted(self._board.get(block_id, {}))

@@ -17,12 +17,12 @@ from io import BytesIO
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from partnership.models import Period, Role, RoleAssignment
+from partnership import access
+from partnership.models import Period
 from reporting.calendar.models import PartnershipCalendar
 from reporting.dashboards.selectors.exceptions import (
     BlockExceptions,
@@ -149,12 +149,8 @@ def exception_report_recipients() -> list[Any]:
     """Who the calendar says receives the report: today, every active PSB member."""
     calendar = PartnershipCalendar.objects.filter(pk=1).first() or PartnershipCalendar()
     if calendar.exception_report_recipients == PartnershipCalendar.Recipients.PSB_MEMBERS:
-        ids = RoleAssignment.objects.filter(role=Role.PSB_MEMBER).values("user_id")
-    else:  # pragma: no cover - one choice so far
-        ids = RoleAssignment.objects.none().values("user_id")
-    return list(
-        get_user_model().objects.filter(pk__in=ids, is_active=True).exclude(email="").order_by("pk")
-    )
+        return access.psb_members()
+    return []  # pragma: no cover - one choice so far
 
 
 def dashboard_link(period: Period) -> str:

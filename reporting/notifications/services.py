@@ -1,12 +1,12 @@
 """Sending email through the outbox: record it once by key, enqueue it once committed.
 
 See :mod:`reporting.notifications.outbox` for how an email is recorded, sent once and
-retried, and :mod:`reporting.notifications.tasks` for the tasks that send it.
+retried, and :mod:`reporting.notifications.tasks` for the tasks that send it and sweep
+up what the broker never took.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -18,7 +18,6 @@ from partnership.errors import ApplicationError
 from partnership.models import Period
 from reporting.notifications.models import Notification
 from reporting.notifications.outbox import notification_record
-from reporting.notifications.outbox import notifications_sweep as _sweep
 from reporting.notifications.tasks import notification_enqueue, notifications_enqueue
 
 
@@ -52,11 +51,6 @@ def notification_send(
     if created:
         transaction.on_commit(lambda: notification_enqueue(notification.pk))
     return notification
-
-
-def notifications_sweep(*, now: datetime | None = None) -> int:
-    """Enqueue again the pending notifications the broker never took (see the outbox)."""
-    return _sweep(enqueue=notifications_enqueue, now=now)
 
 
 @transaction.atomic

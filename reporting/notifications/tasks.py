@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -40,7 +41,12 @@ def send_notification(self, notification_id: int) -> str:  # noqa: ANN001 - Cele
 @shared_task(name="reporting.tasks.sweep_notifications", acks_late=True)
 def sweep_notifications() -> int:
     """Enqueue again the emails left pending, for example while the broker was down."""
-    return outbox.notifications_sweep(enqueue=notifications_enqueue, now=timezone.now())
+    return notifications_sweep(now=timezone.now())
+
+
+def notifications_sweep(*, now: datetime | None = None) -> int:
+    """Enqueue again the pending notifications the broker never took (see the outbox)."""
+    return outbox.notifications_sweep(enqueue=notifications_enqueue, now=now)
 
 
 def notification_enqueue(notification_id: int) -> bool:

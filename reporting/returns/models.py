@@ -92,3 +92,7 @@ class QuarterlyReturn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.outcome.code} return for {self.round.period.label}"
+
+    def missing_reason(self, indicator_id: int) -> str:
+        """Why the return gives no value for an indicator ("" when it gives no reason)."""
+        return (self.missing_values.get(str(indicator_id)) or {}).get("reason", "")

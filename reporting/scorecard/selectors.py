@@ -40,12 +40,14 @@ from indicators.models import IndicatorValue
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area, Outcome, Period
+from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from partnership.periods import PeriodError
+from partnership.selectors import partnership_area
 from reporting.returns.models import QuarterlyReturn, ReturnRound
 from reporting.returns.selectors.return_page import DASH, POLARITY_LABELS, format_value
-from reporting.returns.services.common import partnership_area
-from reporting.start.selectors import DONE_STATES, Timeliness, return_timeliness
+from reporting.rules import return_states
+from reporting.rules.timeliness import Timeliness, return_timeliness
 from targets import rules
 from targets.models import Target
 from targets.selectors import TargetContext, target_context
@@ -131,7 +133,7 @@ class OutcomeReturn:
 
     @property
     def is_done(self) -> bool:
-        return self.state in DONE_STATES
+        return self.state in return_states.DONE
 
     @property
     def is_late(self) -> bool:
@@ -310,12 +312,6 @@ def quarter_options() -> list[Period]:
 
 
 # --- Reading -----------------------------------------------------------------------------------
-
-
-def _name(user: Any) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
 
 
 def _area() -> Area | None:
@@ -580,7 +576,7 @@ def _row(
         outcome_code=outcome.code,
         outcome_title=outcome.title,
         lead_person_id=lead_person.pk if lead_person else None,
-        lead_person=_name(lead_person),
+        lead_person=display_name(lead_person),
         lead_organisation_id=lead_organisation.pk,
         lead_organisation=lead_organisation.name,
         lead_organisation_short=lead_organisation.short_name,
@@ -638,7 +634,7 @@ def _outcome_line(outcome: Outcome) -> OutcomeReturn:
         block_slug=outcome.block.slug,
         block_name=outcome.block.name,
         lead_person_id=outcome.lead_person_id,
-        lead_person=_name(outcome.lead_person),
+        lead_person=display_name(outcome.lead_person),
         lead_organisation_id=outcome.lead_organisation_id,
         lead_organisation=outcome.lead_organisation.name,
         lead_organisation_short=outcome.lead_organisation.short_name,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
@@ -19,43 +18,16 @@ from django.urls import NoReverseMatch, reverse
 from indicators.models import Indicator
 from partnership import access
 from partnership.models import Block, Organisation
+from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from reporting.returns.models import QuarterlyReturn, ReturnRound
+from reporting.returns.selectors.common import StateCount, state_counts
+from reporting.rules import return_states
+from reporting.rules.timeliness import Timeliness, return_timeliness
 from risks.models import Risk
 from risks.rules import RiskLevel
 
 State = QuarterlyReturn.State
-
-# A return is done once it is submitted (awaiting review) or approved.
-DONE_STATES = frozenset({State.SUBMITTED, State.APPROVED})
-OUTSTANDING_STATES = frozenset({State.NOT_STARTED, State.DRAFT, State.RETURNED})
-DUE_SOON_DAYS = 5
-
-
-class Timeliness(StrEnum):
-    LATE = "late"
-    DUE_SOON = "due_soon"
-    ON_TIME = "on_time"
-
-    @property
-    def label(self) -> str:
-        return {"late": "Late", "due_soon": "Due soon", "on_time": "On time"}[self.value]
-
-
-def return_timeliness(*, state: str, due_on: date, today: date) -> Timeliness:
-    """Late when past its due date and not yet submitted or approved; due soon when it is
-    due within five days and not yet submitted or approved; otherwise on time.
-
-    A submitted or approved return is on time: the lead has done their part.
-    """
-    if state in DONE_STATES:
-        return Timeliness.ON_TIME
-    if today > due_on:
-        return Timeliness.LATE
-    if (due_on - today).days <= DUE_SOON_DAYS:
-        return Timeliness.DUE_SOON
-    return Timeliness.ON_TIME
-
 
 # --- What the start page shows --------------------------------------------------------
 
@@ -70,13 +42,6 @@ class ReturnLine:
     state_label: str
     due_on: date
     timeliness: Timeliness
-
-
-@dataclass(frozen=True)
-class StateCount:
-    state: str
-    label: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -162,7 +127,7 @@ def start_page(*, user: Any, today: date) -> StartPage:
     """Everything the signed-in person's start page shows, one section per role held."""
     roles = access.roles_of(user)
     page = StartPage(
-        name=user.get_full_name() or user.get_username(),
+        name=display_name(user),
         role_names=tuple(roles.role_names),
         has_role=access.can_use_site(user),
     )
@@ -239,10 +204,12 @@ def _round_summary(
         return RoundSummary(quarter=None, due_on=None, scope=scope, total=0, counts=(), late=())
     in_round = access.overseen_returns(user, QuarterlyReturn.objects.filter(round=current))
     by_state = dict(in_round.order_by().values_list("state").annotate(n=Count("pk")))
-    counts = tuple(StateCount(s.value, s.label, by_state.get(s.value, 0)) for s in State)
+    counts = state_counts(by_state)
     late = access.overseen_returns(
         user,
-        _returns().filter(round=current, state__in=OUTSTANDING_STATES, round__due_on__lt=today),
+        _returns().filter(
+            round=current, state__in=return_states.NOT_SUBMITTED, round__due_on__lt=today
+        ),
     )
     return RoundSummary(
         quarter=current.period.label,
@@ -323,7 +290,7 @@ def _psb_summary(current: ReturnRound | None, today: date) -> PsbSummary:
             late=0,
             partnership_risks=partnership_risks,
         )
-    outstanding = Q(state__in=OUTSTANDING_STATES)
+    outstanding = Q(state__in=return_states.NOT_SUBMITTED)
     totals = QuarterlyReturn.objects.filter(round=current).aggregate(
         total=Count("pk"),
         not_submitted=Count("pk", filter=outstanding),

@@ -222,6 +222,7 @@ def test_a_value_and_its_parts_that_agree_are_accepted(
         ),
         ("", "5", "10", Unit.RATE, None, "denominator", "This rate has no 'per how many' set"),
         ("", "99999999999999", "0.000001", Unit.RATE, 100000, "numerator", "is too large"),
+        ("", "3", "4.1234567", Unit.PERCENTAGE, None, "denominator", "at most 6 decimal places"),
     ],
 )
 def test_a_value_and_its_parts_that_disagree_are_refused(

@@ -27,7 +27,8 @@ from kombu import pools
 from config.celery import app
 from reporting import tasks
 from reporting.models import Notification, QuarterlyReturn
-from reporting.notifications.services import notification_send, notifications_sweep
+from reporting.notifications.services import notification_send
+from reporting.notifications.tasks import notifications_sweep
 from reporting.returns.services import return_submit
 from tests import factories as f
 from tests.conftest import skip_or_fail

@@ -12,6 +12,7 @@ from partnership.models import Role
 from reporting.models import Notification, QuarterlyReturn, ReturnRound
 from reporting.returns import services
 from reporting.returns.services import Commentary, ValueEntry
+from reporting.rules.due import due_frequencies
 from tests import factories as f
 
 State = QuarterlyReturn.State
@@ -780,4 +781,4 @@ def test_a_submitted_return_can_still_be_approved_after_the_round_closes(
     ],
 )
 def test_what_a_quarter_collects_by_frequency(quarter, due):
-    assert services.due_frequencies(quarter) == due
+    assert due_frequencies(quarter) == due

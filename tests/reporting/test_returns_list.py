@@ -12,7 +12,7 @@ from partnership.models import Outcome, Role
 from reporting.models import QuarterlyReturn, ReturnRound
 from reporting.returns.selectors import returns_list as selectors
 from reporting.returns.selectors.returns_list import Filters, RoundNotFound, returns_page
-from reporting.start.selectors import Timeliness
+from reporting.rules.timeliness import Timeliness
 from tests import factories as f
 
 State = QuarterlyReturn.State

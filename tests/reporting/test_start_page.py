@@ -8,8 +8,8 @@ import pytest
 from partnership.models import Outcome, Role
 from partnership.periods import Period as PeriodRef
 from reporting.models import QuarterlyReturn
+from reporting.rules.timeliness import Timeliness, return_timeliness
 from reporting.start import selectors
-from reporting.start.selectors import Timeliness, return_timeliness
 from tests import factories as f
 
 SECTIONS = {"lead", "officer", "board", "psb", "scrutiny", "administration"}

@@ -27,11 +27,8 @@ from reporting.notifications.outbox import (
     notification_deliver,
     notification_record,
 )
-from reporting.notifications.services import (
-    notification_send,
-    notifications_retry,
-    notifications_sweep,
-)
+from reporting.notifications.services import notification_send, notifications_retry
+from reporting.notifications.tasks import notifications_sweep
 from tests.conftest import skip_or_fail
 
 pytestmark = pytest.mark.django_db

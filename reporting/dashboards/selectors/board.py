@@ -19,6 +19,7 @@ from typing import Any
 from django.db.models import Count, Q
 
 from partnership.models import Block, Period
+from partnership.people import display_name
 from reporting.dashboards.selectors.exceptions import Option, indicator_href, return_href
 from reporting.scorecard.selectors import (
     OutcomeReturn,
@@ -185,12 +186,6 @@ def blocks_page(*, user: Any, period: Period, today: date) -> BlocksPage:
     )
 
 
-def _person(user: Any) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
 def _risks(block: Block) -> tuple[BoardRisk, ...]:
     """The block's risks that are not closed, highest score first (one query)."""
     risks = (
@@ -214,7 +209,7 @@ def _risks(block: Block) -> tuple[BoardRisk, ...]:
             BoardRisk(
                 title=risk.title,
                 level_label=RiskLevel(risk.level).label,
-                owner=_person(risk.owner),
+                owner=display_name(risk.owner),
                 owner_organisation=risk.owner_organisation.name if risk.owner_organisation else "",
                 score=risk.current_score,
                 band_label=risk.current_band.label,

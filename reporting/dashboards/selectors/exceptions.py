@@ -6,7 +6,7 @@ The rules of what is an exception, each tested by name:
 - every target rated red or amber;
 - every target whose direction of travel is worsening (even when green);
 - every outcome whose return is late or missing: not submitted or approved by its due
-  date (:func:`reporting.start.selectors.return_timeliness`), or submitted after it;
+  date (:func:`reporting.rules.timeliness.return_timeliness`), or submitted after it;
 - every risk held by the PSB (level "partnership") that is not closed, with the reason
   it was escalated.
 
@@ -42,6 +42,7 @@ from django.utils import timezone
 from indicators.models import Indicator
 from partnership import access
 from partnership.models import Block, Period, Priority
+from partnership.people import display_name
 from reporting.scorecard.selectors import (
     RAG_ORDER,
     OutcomeReturn,
@@ -506,12 +507,6 @@ class _Risk:
     owner_id: int | None
 
 
-def _person(user: Any) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
 def _hangs_on(risk: Risk) -> str:
     if risk.target_id:
         return f"{risk.target.indicator.code} target"
@@ -553,7 +548,7 @@ def _psb_risks() -> list[_Risk]:
                     pk=risk.pk,
                     title=risk.title,
                     description=risk.description,
-                    owner=_person(risk.owner),
+                    owner=display_name(risk.owner),
                     owner_organisation=risk.owner_organisation.name
                     if risk.owner_organisation
                     else "",

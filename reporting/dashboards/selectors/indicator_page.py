@@ -37,10 +37,11 @@ from indicators.models import Indicator, IndicatorValue
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area, Outcome
+from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
+from partnership.selectors import partnership_area
 from reporting.returns.models import QuarterlyReturn
 from reporting.returns.selectors.return_page import POLARITY_LABELS, format_value
-from reporting.returns.services.common import partnership_area
 from targets import rules
 from targets.models import Target
 from targets.selectors import TargetContext, target_context
@@ -76,10 +77,6 @@ def value_text(value: Decimal | None, *, unit: str, places: int, estimated: bool
     """A value as the page shows it: ``12.3%``, ``12.3% (estimated)``, ``–`` for none."""
     text = format_value(value, unit=unit, decimal_places=places)
     return f"{text} (estimated)" if value is not None and estimated else text
-
-
-def _person(user: Any) -> str:
-    return (user.get_full_name() or user.get_username()) if user is not None else ""
 
 
 # --- The list of indicators -------------------------------------------------------------
@@ -166,7 +163,7 @@ def indicator_list(*, query: str = "") -> IndicatorList:
 
 
 def _lead(indicator: Indicator) -> str:
-    person = _person(indicator.lead_person)
+    person = display_name(indicator.lead_person)
     organisation = indicator.lead_organisation.name
     return f"{person}, {organisation}" if person else organisation
 
@@ -394,7 +391,7 @@ def indicator_page(*, slug: str, user: Any) -> IndicatorPage:
         frequency_label=FREQUENCY_LABELS.get(Frequency(indicator.frequency), ""),
         accumulation_label=ACCUMULATION_LABELS.get(Accumulation(indicator.accumulation), ""),
         data_source=indicator.data_source,
-        lead_person=_person(indicator.lead_person),
+        lead_person=display_name(indicator.lead_person),
         lead_organisation=indicator.lead_organisation.name,
         is_active=indicator.is_active,
         area_name=area.name if area else "",

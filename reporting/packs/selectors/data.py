@@ -39,8 +39,10 @@ from indicators.models import IndicatorValue
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area, Block, Organisation, Period
+from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from partnership.periods import last_quarters
+from partnership.selectors import partnership_area
 from reporting.dashboards.selectors.exceptions import (
     ExceptionFilters,
     ExceptionsPage,
@@ -48,7 +50,6 @@ from reporting.dashboards.selectors.exceptions import (
 )
 from reporting.packs.models import PerformancePack
 from reporting.returns.models import QuarterlyReturn
-from reporting.returns.services.common import partnership_area
 from reporting.scorecard.selectors import (
     RagCounts,
     Scope,
@@ -243,12 +244,6 @@ def includes_submitted(user: Any) -> bool:
     return access.roles_of(user).sees_everything
 
 
-def person_name(user: Any) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
 def scope_label(*, block_name: str = "", organisation_name: str = "", stretch_only: bool) -> str:
     """The scope in words: "Whole partnership", "Block: ...", "Stretch targets only"."""
     if block_name:
@@ -346,7 +341,7 @@ def pack_data(
             block_name=names[0], organisation_name=names[1], stretch_only=scope.stretch_only
         ),
         generated_at=generated_at,
-        generated_by=person_name(user),
+        generated_by=display_name(user),
         includes_submitted=with_submitted,
         history_periods=history_periods,
         blocks=tuple(
@@ -676,7 +671,7 @@ def _risks(scope: Scope, rows: list[ScorecardRow], outcomes: Any) -> tuple[RiskL
             + ", ".join(
                 part
                 for part in (
-                    person_name(action.owner),
+                    display_name(action.owner),
                     f"due {action.due_date:%-d %B %Y}" if action.due_date else "",
                     action.get_status_display().lower(),
                 )
@@ -690,7 +685,7 @@ def _risks(scope: Scope, rows: list[ScorecardRow], outcomes: Any) -> tuple[RiskL
                 title=risk.title,
                 level_label=RiskLevel(risk.level).label,
                 hangs_on=hangs_on,
-                owner=person_name(risk.owner),
+                owner=display_name(risk.owner),
                 owner_organisation=risk.owner_organisation.name if risk.owner_organisation else "",
                 inherent_score=risk.inherent_score,
                 current_score=risk.current_score,
@@ -890,7 +885,7 @@ def pack_line(pack: PerformancePack) -> PackLine:
             organisation_name=pack.organisation.name if pack.organisation else "",
             stretch_only=pack.stretch_only,
         ),
-        requested_by=person_name(pack.requested_by) or "The performance team",
+        requested_by=display_name(pack.requested_by) or "The performance team",
         requested_at=pack.requested_at,
         includes_submitted=pack.includes_submitted,
         state=pack.state,

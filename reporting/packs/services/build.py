@@ -42,30 +42,6 @@ FAILED = (
 NOT_ALLOWED = "Only performance officers and administrators can make performance packs."
 
 
-class PerformanceTeamActor:
-    """Who the command line acts as: the performance team, with no account of its own.
-
-    It sees what the performance team sees (``access.roles_of`` reads the roles kept on
-    it), so a pack written from the command line holds approved and submitted values.
-    """
-
-    pk = None
-    id = None
-    is_authenticated = True
-    is_active = True
-    is_superuser = False
-
-    def __init__(self) -> None:
-        # The roles access.roles_of keeps on a person, given rather than read.
-        self._partnership_roles = access.UserRoles(performance_team=True)
-
-    def get_full_name(self) -> str:
-        return "The performance team (command line)"
-
-    def get_username(self) -> str:
-        return "export_pack"
-
-
 def _scope_of(pack: PerformancePack) -> Scope:
     return Scope(
         block=pack.block.slug if pack.block else "",
@@ -189,7 +165,7 @@ def pack_write(
     if scope.block and not Block.objects.filter(slug=scope.block).exists():
         known = ", ".join(Block.objects.order_by("order", "name").values_list("slug", flat=True))
         raise ApplicationError(f"There is no block '{scope.block}'. The blocks are: {known}.")
-    data = _data(PerformanceTeamActor(), period, scope)
+    data = _data(access.PERFORMANCE_TEAM_JOB, period, scope)
     if isinstance(out, str):
         # Opened first, so that a file that cannot be written is refused before building.
         with open(out, "wb") as handle:

@@ -24,14 +24,13 @@ from indicators.validation import comparable_periods, quality_flag
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area
+from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
+from partnership.selectors import partnership_area
 from reporting.returns.models import QuarterlyReturn, ReturnRound
-from reporting.returns.services.common import (
-    due_frequencies,
-    indicators_collected,
-    partnership_area,
-)
-from reporting.start.selectors import Timeliness, return_timeliness
+from reporting.returns.selectors.common import indicators_collected
+from reporting.rules.due import due_frequencies
+from reporting.rules.timeliness import Timeliness, return_timeliness
 from targets import rules
 from targets.selectors import TargetContext, target_context
 
@@ -559,12 +558,6 @@ def _contributing(
 # --- Header and history --------------------------------------------------------------------
 
 
-def _name(user: Any) -> str:
-    if user is None:
-        return "the system"
-    return user.get_full_name() or user.get_username()
-
-
 def _return_history(qr: QuarterlyReturn) -> list[Any]:
     """Every historical record of the return, oldest first (one query)."""
     return list(
@@ -598,14 +591,14 @@ def _header(qr: QuarterlyReturn, records: Sequence[Any], today: date) -> ReturnH
         due_on=round_.due_on,
         timeliness=return_timeliness(state=qr.state, due_on=round_.due_on, today=today),
         round_state_label=ReturnRound.State(round_.state).label,
-        lead_person=_name(outcome.lead_person) if outcome.lead_person else "No lead named",
+        lead_person=display_name(outcome.lead_person) if outcome.lead_person else "No lead named",
         lead_organisation=outcome.lead_organisation.name,
         version=qr.version,
         returned_reason=qr.returned_reason if kind == "returned" else "",
         reopened_reason=qr.returned_reason if kind == "reopened" else "",
-        submitted_by=_name(qr.submitted_by) if qr.submitted_at else "",
+        submitted_by=display_name(qr.submitted_by) if qr.submitted_at else "",
         submitted_at=qr.submitted_at,
-        approved_by=_name(qr.approved_by) if qr.approved_at else "",
+        approved_by=display_name(qr.approved_by) if qr.approved_at else "",
         approved_at=qr.approved_at,
         progress_summary=qr.progress_summary,
         going_well=qr.going_well,
@@ -696,7 +689,7 @@ def _history(
             entries.append(
                 HistoryEntry(
                     when=record.history_date,
-                    who=_name(record.history_user),
+                    who=display_name(record.history_user, nobody="the system"),
                     action=action,
                     changes=_return_changes(before, record, codes) if complete else (),
                     reason=record.history_change_reason or "" if changed_state else "",
@@ -764,7 +757,7 @@ def _value_history(
             entries.append(
                 HistoryEntry(
                     when=record.history_date,
-                    who=_name(record.history_user),
+                    who=display_name(record.history_user, nobody="the system"),
                     action="Value changed",
                     changes=tuple(changes),
                 )

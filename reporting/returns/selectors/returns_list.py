@@ -16,17 +16,15 @@ from django.urls import NoReverseMatch, reverse
 
 from partnership import access
 from partnership.models import Block, Organisation
+from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from reporting.calendar.models import PartnershipCalendar
 from reporting.calendar.selectors import calendar_current
 from reporting.returns.models import QuarterlyReturn, ReturnRound
+from reporting.returns.selectors.common import StateCount, state_counts
+from reporting.rules import return_states
 from reporting.rules.cycle_plan import plan_for_quarter
-from reporting.start.selectors import (
-    OUTSTANDING_STATES,
-    StateCount,
-    Timeliness,
-    return_timeliness,
-)
+from reporting.rules.timeliness import Timeliness, return_timeliness
 
 State = QuarterlyReturn.State
 RoundState = ReturnRound.State
@@ -273,12 +271,6 @@ def return_href(pk: int) -> str | None:
         return None
 
 
-def _name(user: Any) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
 def _row(
     user: Any, quarterly_return: QuarterlyReturn, today: date, *, approvable: bool
 ) -> ReturnRow:
@@ -289,7 +281,7 @@ def _row(
         outcome_code=outcome.code,
         outcome_title=outcome.title,
         block_name=outcome.block.name,
-        lead_person=_name(outcome.lead_person),
+        lead_person=display_name(outcome.lead_person),
         lead_organisation=outcome.lead_organisation.short_name,
         quarter=round_.period.label,
         round_code=round_.period.code,
@@ -300,9 +292,9 @@ def _row(
             state=quarterly_return.state, due_on=round_.due_on, today=today
         ),
         returned_reason=quarterly_return.returned_reason,
-        submitted_by=_name(quarterly_return.submitted_by),
+        submitted_by=display_name(quarterly_return.submitted_by),
         submitted_at=quarterly_return.submitted_at,
-        approved_by=_name(quarterly_return.approved_by),
+        approved_by=display_name(quarterly_return.approved_by),
         approved_at=quarterly_return.approved_at,
         href=return_href(quarterly_return.pk),
         can_approve=approvable and access.can_review_return(user, quarterly_return),
@@ -339,7 +331,7 @@ def _filtered(returns: QuerySet, filters: Filters, today: date) -> QuerySet:
         returns = returns.filter(outcome__block__slug=filters.block)
     if filters.late:
         # The same rule as ``return_timeliness``: outstanding and past the due date.
-        returns = returns.filter(state__in=OUTSTANDING_STATES, round__due_on__lt=today)
+        returns = returns.filter(state__in=return_states.NOT_SUBMITTED, round__due_on__lt=today)
     return returns
 
 
@@ -386,12 +378,12 @@ def _officer_returns(
         key = (row["outcome__lead_organisation_id"], row["outcome__lead_organisation__short_name"])
         by_partner.setdefault(key, {})[row["state"]] = row["n"]
         by_state[row["state"]] = by_state.get(row["state"], 0) + row["n"]
-    outstanding = sum(by_state.get(s, 0) for s in OUTSTANDING_STATES)
+    outstanding = sum(by_state.get(s, 0) for s in return_states.NOT_SUBMITTED)
     partners = tuple(
         PartnerCounts(
             organisation_id=pk,
             name=name,
-            counts=tuple(StateCount(s.value, s.label, counts.get(s.value, 0)) for s in State),
+            counts=state_counts(counts),
             total=sum(counts.values()),
         )
         for (pk, name), counts in sorted(by_partner.items(), key=lambda item: item[0][1])
@@ -402,7 +394,7 @@ def _officer_returns(
     return OfficerReturns(
         scope=scope,
         total=sum(by_state.values()),
-        counts=tuple(StateCount(s.value, s.label, by_state.get(s.value, 0)) for s in State),
+        counts=state_counts(by_state),
         partners=partners,
         late=outstanding if today > round_.due_on else 0,
         returns=tuple(_row(user, r, today, approvable=True) for r in listed),

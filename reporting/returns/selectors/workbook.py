@@ -20,11 +20,12 @@ from indicators.enums import Polarity
 from indicators.models import IndicatorValue
 from partnership import access
 from partnership.errors import ApplicationError
+from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from partnership.periods import last_quarters
+from partnership.selectors import partnership_area
 from reporting.returns.models import QuarterlyReturn
-from reporting.returns.services import indicators_collected, missing_reason
-from reporting.returns.services.common import partnership_area
+from reporting.returns.selectors.common import indicators_collected
 
 HISTORY_QUARTERS = 4
 
@@ -206,12 +207,12 @@ def return_workbook(
                 denominator=_plain(current[2]) if current else None,
                 status=current[3] if current else "",
                 note=current[4] if current else "",
-                missing_reason="" if current else missing_reason(quarterly_return, indicator.pk),
+                missing_reason="" if current else quarterly_return.missing_reason(indicator.pk),
                 expected_on=_date(expected) if not current else None,
             )
         )
 
-    generated_by = user.get_full_name() or user.get_username()
+    generated_by = display_name(user)
     return ReturnWorkbook(
         return_id=quarterly_return.pk,
         version=quarterly_return.version,

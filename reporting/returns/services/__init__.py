@@ -1,10 +1,8 @@
-"""Every write of the reporting app: rounds and quarterly returns."""
+"""The writes of rounds and quarterly returns, and the shapes their callers pass in."""
 
-from reporting.returns.services.common import due_frequencies, indicators_collected
 from reporting.returns.services.returns import (
     Commentary,
     ValueEntry,
-    missing_reason,
     return_approve,
     return_reopen,
     return_save,
@@ -17,9 +15,6 @@ from reporting.returns.services.rounds import round_close, round_extend, round_o
 __all__ = [
     "Commentary",
     "ValueEntry",
-    "due_frequencies",
-    "indicators_collected",
-    "missing_reason",
     "return_approve",
     "return_reopen",
     "return_save",

@@ -1,4 +1,4 @@
-"""What the return and round services share: what is due, locking, saving with history."""
+"""What the return and round services share: locking, saving with history, refusals."""
 
 from __future__ import annotations
 
@@ -8,49 +8,8 @@ from typing import Any
 
 from django.db import transaction
 
-from indicators.enums import Frequency
-from indicators.models import Indicator
 from partnership.errors import ApplicationError
-from partnership.models import Area, Period
-from reporting.returns.models import QuarterlyReturn, ReturnRound
-
-State = QuarterlyReturn.State
-
-# -------------------------------------------------------------------- what is due
-
-
-def due_frequencies(quarter: int) -> frozenset[Frequency]:
-    """The frequencies of indicators whose value a quarter's return collects.
-
-    Rule: "Quarterly and monthly indicators are due every quarter (a monthly one gives
-    its figure for the quarter); annual and biennial ones are due in Q4 only, the
-    return that closes their year." A biennial indicator is therefore asked for every
-    Q4: in a year it is not collected, the lead says so as the reason it is missing.
-    An annual value entered in a Q4 return is stored against that Q4, which the rules
-    treat as the year's position.
-    """
-    if quarter == 4:
-        return frozenset(Frequency)
-    return frozenset({Frequency.QUARTERLY, Frequency.MONTHLY})
-
-
-def indicators_collected(*, outcome_id: int, period: Period) -> list[Indicator]:
-    """The active indicators that the outcome's return for ``period`` collects."""
-    return list(
-        Indicator.objects.filter(
-            primary_outcome_id=outcome_id,
-            is_active=True,
-            frequency__in=due_frequencies(period.ref.quarter or 4),
-        ).order_by("code")
-    )
-
-
-def partnership_area() -> Area:
-    area = Area.objects.filter(kind=Area.Kind.PARTNERSHIP).first()
-    if area is None:
-        raise ApplicationError("The partnership's own area is not set up: ask an administrator.")
-    return area
-
+from reporting.returns.models import QuarterlyReturn
 
 # ----------------------------------------------------------------------- helpers
 
@@ -86,35 +45,10 @@ def require(allowed: bool, message: str) -> None:
         raise ApplicationError(message)
 
 
-def officers_only(locked: QuarterlyReturn) -> str:
-    return (
-        "Only the performance team or a performance officer for "
-        f"{locked.outcome.lead_organisation} can do this."
-    )
-
-
-def edit_refusal(locked: QuarterlyReturn) -> str:
-    """Why a return cannot be changed (``access.can_edit_return`` said no)."""
-    if locked.round.state != ReturnRound.State.OPEN:
-        state = locked.round.get_state_display().lower()
-        return (
-            f"The round for {locked.round.period.label} is {state}, so its returns "
-            "cannot be changed."
-        )
-    if locked.state == State.SUBMITTED:
-        return "This return is submitted and waiting for review, so it cannot be changed."
-    if locked.state == State.APPROVED:
-        return "This return is approved, so it cannot be changed unless an officer reopens it."
-    return "Only the outcome's lead or a performance officer can change this return."
-
-
-def review_refusal(locked: QuarterlyReturn) -> str:
-    if locked.state != State.SUBMITTED:
-        return (
-            "Only a submitted return can be approved or sent back; this one is "
-            f"{locked.get_state_display().lower()}."
-        )
-    return officers_only(locked)
+def refuse(reason: str | None) -> None:
+    """Stop with the permission module's reason, when it gave one."""
+    if reason:
+        raise ApplicationError(reason)
 
 
 def notify_on_commit(notify: Any, locked: QuarterlyReturn) -> None:

@@ -5,50 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 
-from partnership.models import Role, RoleAssignment
+from partnership import access
+from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from reporting.notifications.models import Notification
 from reporting.notifications.outbox import email_render, notification_record, site_url
 from reporting.notifications.tasks import notifications_enqueue
 from reporting.returns.models import QuarterlyReturn
-
-# --- Who is told ------------------------------------------------------------------------
-
-
-def _people(ids: QuerySet | list[int]) -> list[Any]:
-    """Active people with an email address, in a stable order."""
-    return list(
-        get_user_model().objects.filter(pk__in=ids, is_active=True).exclude(email="").order_by("pk")
-    )
-
-
-def performance_officers_for(quarterly_return: QuarterlyReturn) -> list[Any]:
-    """The partnership's performance team and the officers for the lead organisation."""
-    whole_partnership = Q(
-        block__isnull=True, outcome__isnull=True, indicator__isnull=True, organisation__isnull=True
-    )
-    assignments = RoleAssignment.objects.filter(
-        whole_partnership | Q(organisation_id=quarterly_return.outcome.lead_organisation_id),
-        role=Role.PERFORMANCE_OFFICER,
-    )
-    return _people(assignments.values("user_id"))
-
-
-def outcome_leads_for(quarterly_return: QuarterlyReturn) -> list[Any]:
-    """The outcome's lead person and everyone holding the outcome lead role for it."""
-    ids = set(
-        RoleAssignment.objects.filter(
-            role=Role.OUTCOME_LEAD, outcome_id=quarterly_return.outcome_id
-        ).values_list("user_id", flat=True)
-    )
-    if quarterly_return.outcome.lead_person_id:
-        ids.add(quarterly_return.outcome.lead_person_id)
-    return _people(sorted(ids))
-
 
 # --- The emails about a return's review -------------------------------------------------
 
@@ -72,15 +37,13 @@ def _title(quarterly_return: QuarterlyReturn) -> str:
     return f"{quarterly_return.outcome.code} return for {_label(quarterly_return)}"
 
 
-def person_name(user: Any) -> str:
-    if user is None:
-        return "Someone"
-    return user.get_full_name() or user.get_username()
-
-
 def _load(return_id: int) -> QuarterlyReturn:
     return QuarterlyReturn.objects.select_related(
-        "round__period", "outcome__lead_organisation", "submitted_by", "approved_by"
+        "round__period",
+        "outcome__lead_organisation",
+        "outcome__lead_person",
+        "submitted_by",
+        "approved_by",
     ).get(pk=return_id)
 
 
@@ -104,8 +67,8 @@ def _send_all(
         {
             "quarterly_return": quarterly_return,
             "quarter": _label(quarterly_return),
-            "submitted_by": person_name(quarterly_return.submitted_by),
-            "approved_by": person_name(quarterly_return.approved_by),
+            "submitted_by": display_name(quarterly_return.submitted_by, nobody="Someone"),
+            "approved_by": display_name(quarterly_return.approved_by, nobody="Someone"),
             "link": return_link(quarterly_return),
         },
     )
@@ -137,7 +100,7 @@ def notify_return_submitted(return_id: int, *, version: int | None = None) -> li
         kind="return_submitted",
         event="submitted",
         version=version,
-        recipients=performance_officers_for(quarterly_return),
+        recipients=access.ReturnAudience([quarterly_return]).reviewers(quarterly_return),
         subject=f"{_title(quarterly_return)} is submitted for review",
     )
 
@@ -150,7 +113,7 @@ def notify_return_approved(return_id: int, *, version: int | None = None) -> lis
         kind="return_approved",
         event="approved",
         version=version,
-        recipients=outcome_leads_for(quarterly_return),
+        recipients=access.ReturnAudience([quarterly_return]).leads(quarterly_return),
         subject=f"{_title(quarterly_return)} is approved",
     )
 
@@ -163,6 +126,6 @@ def notify_return_sent_back(return_id: int, *, version: int | None = None) -> li
         kind="return_returned",
         event="returned",
         version=version,
-        recipients=outcome_leads_for(quarterly_return),
+        recipients=access.ReturnAudience([quarterly_return]).leads(quarterly_return),
         subject=f"{_title(quarterly_return)} needs changes",
     )

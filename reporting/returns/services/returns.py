@@ -40,19 +40,16 @@ from indicators.validation import (
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area, Period
+from partnership.selectors import partnership_area
 from reporting.returns.models import QuarterlyReturn, ReturnRound
+from reporting.returns.selectors.common import indicators_collected
 from reporting.returns.services import emails
 from reporting.returns.services.common import (
     check_version,
-    edit_refusal,
-    indicators_collected,
     lock_return,
     notify_on_commit,
-    officers_only,
-    partnership_area,
     reason_given,
-    require,
-    review_refusal,
+    refuse,
     save,
 )
 from targets.rules import Rag
@@ -147,11 +144,6 @@ def comparisons(
     }
 
 
-def missing_reason(quarterly_return: QuarterlyReturn, indicator_id: int) -> str:
-    """Why the return gives no value for an indicator ("" when it gives no reason)."""
-    return (quarterly_return.missing_values.get(str(indicator_id)) or {}).get("reason", "")
-
-
 def _check_commentary(commentary: Commentary) -> None:
     if commentary.forecast_rag and commentary.forecast_rag not in {r.value for r in Rag}:
         raise ApplicationError(
@@ -178,7 +170,7 @@ def return_save(
     wrong: the message lists each problem.
     """
     locked = lock_return(quarterly_return)
-    require(access.can_edit_return(actor, locked), edit_refusal(locked))
+    refuse(access.return_edit_refusal(actor, locked))
     check_version(locked, version)
     _check_commentary(commentary)
 
@@ -274,7 +266,7 @@ def return_submit(
     history keeps it. The officers are emailed once the submission has committed.
     """
     locked = lock_return(quarterly_return)
-    require(access.can_submit_return(actor, locked), edit_refusal(locked))
+    refuse(access.return_edit_refusal(actor, locked))
     check_version(locked, version)
 
     period = locked.round.period
@@ -287,7 +279,7 @@ def return_submit(
     missing = [
         indicator
         for indicator in collected
-        if indicator.pk not in with_value and not missing_reason(locked, indicator.pk)
+        if indicator.pk not in with_value and not locked.missing_reason(indicator.pk)
     ]
     if missing:
         names = "; ".join(f"{i.code} {i.title}" for i in missing)
@@ -304,7 +296,7 @@ def return_submit(
 
 
 def _approve(locked: QuarterlyReturn, *, actor: Any) -> QuarterlyReturn:
-    require(access.can_review_return(actor, locked), review_refusal(locked))
+    refuse(access.return_review_refusal(actor, locked))
     period = locked.round.period
     values_approve(
         indicator_ids=[
@@ -331,7 +323,7 @@ def return_approve(
     scrutiny, packs and the API's readers see them, and the return is locked against
     edits. The outcome's leads are emailed."""
     locked = lock_return(quarterly_return)
-    require(access.can_review_return(actor, locked), review_refusal(locked))
+    refuse(access.return_review_refusal(actor, locked))
     check_version(locked, version)
     return _approve(locked, actor=actor)
 
@@ -365,7 +357,7 @@ def return_send_back(
     submit again. The outcome's leads are emailed the reason."""
     reason = reason_given(reason, what="sent back")
     locked = lock_return(quarterly_return)
-    require(access.can_review_return(actor, locked), review_refusal(locked))
+    refuse(access.return_review_refusal(actor, locked))
     check_version(locked, version)
     locked.state = State.RETURNED
     locked.returned_reason = reason
@@ -388,12 +380,7 @@ def return_reopen(
     """
     reason = reason_given(reason, what="reopened")
     locked = lock_return(quarterly_return)
-    if locked.state != State.APPROVED:
-        raise ApplicationError(
-            "Only an approved return can be reopened; this one is "
-            f"{locked.get_state_display().lower()}."
-        )
-    require(access.can_reopen_return(actor, locked), officers_only(locked))
+    refuse(access.return_reopen_refusal(actor, locked))
     check_version(locked, version)
     if locked.round.state != ReturnRound.State.OPEN:
         raise ApplicationError(

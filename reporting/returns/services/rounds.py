@@ -12,7 +12,8 @@ from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Outcome, Period
 from reporting.returns.models import QuarterlyReturn, ReturnRound
-from reporting.returns.services.common import check_dates, due_frequencies, require, save
+from reporting.returns.services.common import check_dates, require, save
+from reporting.rules.due import due_frequencies
 
 # ------------------------------------------------------------------------ rounds
 

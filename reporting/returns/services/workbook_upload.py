@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from indicators.models import Indicator
 from partnership import access
+from partnership.selectors import partnership_area
 from reporting.returns.models import QuarterlyReturn
-from reporting.returns.services.common import (
-    check_version,
-    edit_refusal,
-    indicators_collected,
-    partnership_area,
-    require,
-)
+from reporting.returns.selectors.common import indicators_collected
+from reporting.returns.services.common import check_version, refuse
 from reporting.returns.services.returns import Commentary, comparisons, return_save
-
-if TYPE_CHECKING:
-    pass
-
-# ---------------------------------------------------------------------------- upload
 from reporting.returns.workbook.layout import RETURN_SHEET, columns, letters
 from reporting.returns.workbook.read import (
     SheetEntry,
@@ -117,7 +108,7 @@ def return_workbook_upload(
     its columns changed, or has any row that is wrong: then ``WorkbookRefused.problems``
     names each bad cell. The commentary and forecast are kept as they are.
     """
-    require(access.can_edit_return(actor, quarterly_return), edit_refusal(quarterly_return))
+    refuse(access.return_edit_refusal(actor, quarterly_return))
     period = quarterly_return.round.period
     cols = columns(period_code=period.code)
     raw = read_workbook(content, width=len(cols))

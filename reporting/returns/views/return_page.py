@@ -31,7 +31,6 @@ from reporting.returns.forms.return_page import (
 )
 from reporting.returns.models import QuarterlyReturn
 from reporting.returns.selectors.return_page import ReturnPage, return_for, return_page, return_row
-from reporting.returns.services.common import edit_refusal
 
 State = QuarterlyReturn.State
 DRAFT_SAVED = "Your draft has been saved."
@@ -103,7 +102,7 @@ def _save(request: HttpRequest, qr: QuarterlyReturn) -> HttpResponse:
     form = ReturnForm(request.POST, rows=page.rows, submitting=submitting)
     if not page.can_edit:
         form.is_valid()
-        form.add_error(None, edit_refusal(qr))
+        form.add_error(None, access.return_edit_refusal(user, qr))
         return _render(request, page, form=form)
     if not form.is_valid():
         return _render(request, page, form=form)
