@@ -47,15 +47,8 @@ def quarter_with_exceptions(outcome, other_outcome, police):
     return targets
 
 
-def sign_in(page, username, next_url):
-    page.goto(f"/accounts/login/?next={next_url}")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_psb_member_filters_to_a_block_and_opens_an_exception(
-    page, live_server, axe_check, psb, block, quarter_with_exceptions
+    sign_in, page, live_server, axe_check, psb, block, quarter_with_exceptions
 ):
     council = quarter_with_exceptions["council"].indicator
     police = quarter_with_exceptions["police"].indicator
@@ -88,7 +81,7 @@ def test_psb_member_filters_to_a_block_and_opens_an_exception(
 
 
 def test_psb_member_reads_a_blocks_board_view_and_opens_a_target(
-    page, live_server, axe_check, psb, block, quarter_with_exceptions
+    sign_in, page, live_server, axe_check, psb, block, quarter_with_exceptions
 ):
     council = quarter_with_exceptions["council"].indicator
 

@@ -40,15 +40,8 @@ def indicators(outcome, other_outcome):
     return cyp
 
 
-def sign_in(page, username):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_psb_searches_for_an_indicator_and_reads_its_trend(
-    page, live_server, axe_check, indicators, psb
+    sign_in, page, live_server, axe_check, indicators, psb
 ):
     from playwright.sync_api import expect
 

@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 from reporting.models import PerformancePack
 from reporting.packs.services.build import pack_build
 from targets.models import Target
-from tests import factories as f
 from tests.reporting.test_scorecard import a_round, add_target
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -37,15 +36,8 @@ def quarter_with_targets(outcome, other_outcome):
     ]
 
 
-def sign_in(page, username, next_url):
-    page.goto(f"/accounts/login/?next={next_url}")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_officer_asks_for_a_large_pack_sees_its_progress_and_downloads_it(
-    page, live_server, axe_check, officer, large_packs, quarter_with_targets
+    sign_in, page, live_server, axe_check, officer, large_packs, quarter_with_targets
 ):
     sign_in(page, "officer", "/packs/")
 

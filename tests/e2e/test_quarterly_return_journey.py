@@ -6,58 +6,30 @@ a board member then sees the approved values. axe checks every page on the way.
 """
 
 import re
-from datetime import timedelta
-from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
-from indicators.enums import Unit
+from indicators.models import Indicator
+from partnership.models import Area
 from partnership.periods import Period as PeriodRef
-from reporting.models import QuarterlyReturn, ReturnRound
+from reporting.models import QuarterlyReturn
 from tests import factories as f
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def due_return(outcome, lead_role, officer, board):
-    """The lead's return for the latest completed quarter, due in ten days."""
-    today = timezone.localdate()
-    quarter = PeriodRef.latest_completed_quarter(today)
-    area = f.PartnershipAreaFactory()
-    share = f.IndicatorFactory(primary_outcome=outcome, code="CYP 01", title="Good schools")
-    f.IndicatorFactory(
-        primary_outcome=outcome,
-        code="CYP 02",
-        title="Young people in training",
-        unit=Unit.NUMBER,
-        decimal_places=0,
-    )
-    target = f.TargetFactory(
+def due_return(due_return, officer, board):
+    """The shared due return, with the previous quarter's value so that a typed value has
+    something to be compared with."""
+    quarter = PeriodRef.parse(due_return.round.period.code)
+    share = Indicator.objects.get(code="CYP 01")
+    f.IndicatorValueFactory(
         indicator=share,
-        area=area,
-        baseline_period=f.period(quarter.year().previous().code),
-        target_period=f.period(quarter.year().next().code),
+        area=Area.objects.get(kind=Area.Kind.PARTNERSHIP),
+        period=f.period(quarter.previous().code),
     )
-    f.MilestoneFactory(target=target, period=f.period(quarter.code), value=Decimal("45"))
-    # The previous quarter, so that a typed value has something to be compared with.
-    f.IndicatorValueFactory(indicator=share, area=area, period=f.period(quarter.previous().code))
-    open_round = f.ReturnRoundFactory(
-        period=f.period(quarter.code),
-        opens_on=today - timedelta(days=10),
-        due_on=today + timedelta(days=10),
-        closes_on=today + timedelta(days=20),
-        state=ReturnRound.State.OPEN,
-    )
-    return f.QuarterlyReturnFactory(round=open_round, outcome=outcome)
-
-
-def sign_in(page, username):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    return due_return
 
 
 def sign_out(page):
@@ -65,7 +37,7 @@ def sign_out(page):
 
 
 def test_a_return_goes_from_lead_to_officer_and_back_until_the_board_sees_it(
-    page, axe_check, due_return, outcome
+    sign_in, page, axe_check, due_return, outcome
 ):
     from playwright.sync_api import expect
 
@@ -137,7 +109,7 @@ def test_a_return_goes_from_lead_to_officer_and_back_until_the_board_sees_it(
     axe_check(page)
 
 
-def test_the_board_cannot_open_the_return_while_it_is_a_draft(page, due_return, board):
+def test_the_board_cannot_open_the_return_while_it_is_a_draft(sign_in, page, due_return, board):
     sign_in(page, "board")
     response = page.goto(f"/returns/{due_return.pk}/")
     assert response.status == 404

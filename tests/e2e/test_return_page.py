@@ -1,73 +1,26 @@
 """The lead opens their return, types a value, sees its RAG appear and saves a draft."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
-from indicators.enums import Unit
 from indicators.models import IndicatorValue
-from partnership.periods import Period as PeriodRef
-from reporting.models import QuarterlyReturn, ReturnRound
-from tests import factories as f
+from reporting.models import QuarterlyReturn
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def lead_return(outcome, lead_role):
-    """The lead's return for the latest completed quarter, in an open round.
-
-    CYP 01 (a percentage) has a milestone of 45 for the quarter; CYP 02 is a count with
-    no target.
-    """
-    today = timezone.localdate()
-    quarter = PeriodRef.latest_completed_quarter(today)
-    area = f.PartnershipAreaFactory()
-    pct = f.IndicatorFactory(primary_outcome=outcome, code="CYP 01", title="Good schools")
-    f.IndicatorFactory(
-        primary_outcome=outcome,
-        code="CYP 02",
-        title="Young people in training",
-        unit=Unit.NUMBER,
-        decimal_places=0,
-    )
-    target = f.TargetFactory(
-        indicator=pct,
-        area=area,
-        baseline_period=f.period(quarter.year().previous().code),
-        target_period=f.period(quarter.year().next().code),
-    )
-    f.MilestoneFactory(target=target, period=f.period(quarter.code), value=Decimal("45"))
-    open_round = f.ReturnRoundFactory(
-        period=f.period(quarter.code),
-        opens_on=today - timedelta(days=10),
-        due_on=today + timedelta(days=10),
-        closes_on=today + timedelta(days=20),
-        state=ReturnRound.State.OPEN,
-    )
-    return f.QuarterlyReturnFactory(round=open_round, outcome=outcome)
-
-
-def sign_in(page, username):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_lead_types_a_value_sees_its_rag_and_saves_a_draft(
-    page, live_server, axe_check, lead_return
+    sign_in, page, live_server, axe_check, due_return
 ):
     from playwright.sync_api import expect
 
-    pct, count = lead_return.outcome.primary_indicators.order_by("code")
-    quarter = lead_return.round.period.label
+    pct, count = due_return.outcome.primary_indicators.order_by("code")
+    quarter = due_return.round.period.label
     sign_in(page, "lead")
-    page.goto(f"/returns/{lead_return.pk}/")
+    page.goto(f"/returns/{due_return.pk}/")
     assert (
-        page.title() == f"{lead_return.outcome.code} return for {quarter} – Partnership Performance"
+        page.title() == f"{due_return.outcome.code} return for {quarter} – Partnership Performance"
     )
     status = page.locator(f"#status-{pct.pk}")
     expect(status).to_contain_text("No value entered")
@@ -91,6 +44,6 @@ def test_lead_types_a_value_sees_its_rag_and_saves_a_draft(
     expect(page.get_by_label(f"CYP 01 value for {quarter}")).to_have_value("46.0")
     expect(status).to_contain_text("Green")
     axe_check(page)
-    lead_return.refresh_from_db()
-    assert lead_return.state == QuarterlyReturn.State.DRAFT
+    due_return.refresh_from_db()
+    assert due_return.state == QuarterlyReturn.State.DRAFT
     assert IndicatorValue.objects.get(indicator=pct).value == Decimal("46")

@@ -47,15 +47,8 @@ def round_to_review(outcome, other_outcome, block, council):
     return open_round, submitted
 
 
-def sign_in(page, username, next_url):
-    page.goto(f"/accounts/login/?next={next_url}")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_officer_filters_to_submitted_and_approves_two_returns(
-    page, live_server, axe_check, officer, round_to_review
+    sign_in, page, live_server, axe_check, officer, round_to_review
 ):
     _, submitted = round_to_review
     sign_in(page, "officer", "/returns/")
