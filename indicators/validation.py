@@ -172,6 +172,54 @@ def _plain(number: Decimal) -> str:
     return f"{number:,f}"
 
 
+def _check_both_parts(numerator_text: str, denominator_text: str, *, unit: Unit) -> None:
+    """A numerator and denominator only where the unit has them, and both or neither."""
+    if unit not in UNITS_WITH_PARTS:
+        field = "numerator" if numerator_text else "denominator"
+        raise ValueProblem("This indicator has no numerator or denominator", field=field)
+    if not numerator_text or not denominator_text:
+        field = "denominator" if numerator_text else "numerator"
+        raise ValueProblem("Give both the numerator and the denominator, or neither", field=field)
+
+
+@dataclass(frozen=True)
+class _Quotient:
+    """The value the parts work out to: exact, rounded to the indicator's places (``shown``,
+    in steps of ``step``), and ``how`` it is worked out, in words for the person typing."""
+
+    exact: Decimal
+    shown: Decimal
+    step: Decimal
+    how: str
+
+
+def _quotient(
+    top: Decimal, bottom: Decimal, *, unit: Unit, decimal_places: int, rate_per: int | None
+) -> _Quotient:
+    if bottom == 0:
+        raise ValueProblem("The denominator cannot be zero", field="denominator")
+    times = multiplier(unit=unit, rate_per=rate_per)
+    exact = top * times / bottom
+    how = f"{_plain(top)} ÷ {_plain(bottom)}" + ("" if times == 1 else f" × {_plain(times)}")
+    if exact >= Decimal(10) ** MAX_INTEGER_DIGITS:
+        raise ValueProblem(f"{how} is too large", field="numerator")
+    step = Decimal(1).scaleb(-decimal_places)
+    return _Quotient(exact, exact.quantize(step, rounding=ROUND_HALF_UP), step, how)
+
+
+def _worked_out(quotient: _Quotient, *, unit: Unit, decimal_places: int) -> Decimal:
+    """The value left blank, worked out from its parts and checked against the unit."""
+    try:
+        _check_unit(quotient.shown, unit=unit, decimal_places=decimal_places, field="numerator")
+    except ValueProblem as problem:
+        raise ValueProblem(
+            f"{quotient.how} is {_plain(quotient.shown)}: "
+            f"{problem.message[0].lower()}{problem.message[1:]}",
+            field="numerator",
+        ) from None
+    return quotient.shown
+
+
 def validate_entry(
     *,
     value: str,
@@ -206,42 +254,21 @@ def validate_entry(
                 raw=value_text, unit=unit, decimal_places=decimal_places, rate_per=rate_per
             )
         )
-    if unit not in UNITS_WITH_PARTS:
-        field = "numerator" if numerator_text else "denominator"
-        raise ValueProblem("This indicator has no numerator or denominator", field=field)
-    if not numerator_text or not denominator_text:
-        field = "denominator" if numerator_text else "numerator"
-        raise ValueProblem("Give both the numerator and the denominator, or neither", field=field)
-
+    _check_both_parts(numerator_text, denominator_text, unit=unit)
     top = _parse_part(numerator_text, "numerator")
     bottom = _parse_part(denominator_text, "denominator")
-    if bottom == 0:
-        raise ValueProblem("The denominator cannot be zero", field="denominator")
-    times = multiplier(unit=unit, rate_per=rate_per)
-    worked_out = top * times / bottom
-    how = f"{_plain(top)} ÷ {_plain(bottom)}" + ("" if times == 1 else f" × {_plain(times)}")
-    if worked_out >= Decimal(10) ** MAX_INTEGER_DIGITS:
-        raise ValueProblem(f"{how} is too large", field="numerator")
-    step = Decimal(1).scaleb(-decimal_places)
-    shown = worked_out.quantize(step, rounding=ROUND_HALF_UP)
-
+    quotient = _quotient(top, bottom, unit=unit, decimal_places=decimal_places, rate_per=rate_per)
     if not value_text:
-        try:
-            _check_unit(shown, unit=unit, decimal_places=decimal_places, field="numerator")
-        except ValueProblem as problem:
-            raise ValueProblem(
-                f"{how} is {_plain(shown)}: {problem.message[0].lower()}{problem.message[1:]}",
-                field="numerator",
-            ) from None
+        shown = _worked_out(quotient, unit=unit, decimal_places=decimal_places)
         return CheckedValue(shown, top, bottom)
-
     given = validate_value(
         raw=value_text, unit=unit, decimal_places=decimal_places, rate_per=rate_per
     )
     # Within rounding: the value may differ from the exact quotient by half a step.
-    if abs(given - worked_out) > step / 2:
+    if abs(given - quotient.exact) > quotient.step / 2:
         raise ValueProblem(
-            f"The value does not match the numerator and denominator: {how} is {_plain(shown)}"
+            "The value does not match the numerator and denominator: "
+            f"{quotient.how} is {_plain(quotient.shown)}"
         )
     return CheckedValue(given, top, bottom)
 

@@ -6,6 +6,9 @@ are filtered by the ``visible_*`` functions, which take the queryset to filter s
 this module imports nothing from the apps above it but the pure table of return states
 (:mod:`reporting.rules.return_states`).
 
+It is one module on purpose, although long: every question of who may see, do or be told
+what is answered here and nowhere else, so it is read and reviewed as a whole.
+
 The performance team (performance officers over the whole partnership, and
 administrators) sees and supports everything. Values not yet approved are seen only by
 the organisation that leads the outcome collecting them (its leads and officers) and by

@@ -9,7 +9,7 @@ from django.shortcuts import render
 def forbidden(request: HttpRequest, *, title: str, message: str) -> HttpResponse:
     return render(
         request,
-        "reporting/returns_forbidden.html",
+        "reporting/returns/forbidden.html",
         {"title": title, "message": message},
         status=403,
     )

@@ -241,30 +241,10 @@ def trajectory(
     - Nothing is rounded.
     """
     cumulative = accumulation is Accumulation.CUMULATIVE
-    if cumulative:
-        for name, period in (("baseline", baseline_period), ("target", target_period)):
-            if period.quarter not in (None, 4):
-                raise ValueError(
-                    f"A year-to-date indicator's {name} is a year-end figure: give a year "
-                    f"or a Q4, not {period.label}."
-                )
+    _check_span(baseline_period, target_period, cumulative=cumulative)
     first, last = baseline_period.index, target_period.index
-    if last <= first:
-        raise ValueError(
-            f"The target ({target_period.label}) must come after the baseline "
-            f"({baseline_period.label})."
-        )
-
-    anchors: dict[int, Decimal] = {}
-    # A year and its Q4 share a position. Sorting the year first lets the Q4 overwrite
-    # it: the quarter is the figure at the point itself, not for the year up to it.
-    for period in sorted(milestones, key=lambda p: (p.index, p.quarter is not None)):
-        # For year to date only year-end figures (a year, or a Q4) shape the line.
-        if first < period.index < last and not (cumulative and period.quarter in (1, 2, 3)):
-            anchors[period.index] = milestones[period]
-    anchors[first] = baseline_value
-    anchors[last] = target_value
-
+    anchors = _anchors(milestones, first=first, last=last, cumulative=cumulative)
+    anchors[first], anchors[last] = baseline_value, target_value
     result: dict[Period, Decimal] = {}
     for period in periods:
         if period in milestones:
@@ -274,11 +254,48 @@ def trajectory(
         position = period.year().index if cumulative else period.index
         if position < first:
             continue
-        value = target_value if position >= last else _interpolate(anchors, position)
+        value = _on_line(anchors, position, last=last)
         if cumulative and additive and period.quarter is not None:
             value = value * period.quarter / 4
         result[period] = value
     return result
+
+
+def _check_span(baseline_period: Period, target_period: Period, *, cumulative: bool) -> None:
+    """A trajectory runs forward, and for year to date from a year end to a year end."""
+    if cumulative:
+        for name, period in (("baseline", baseline_period), ("target", target_period)):
+            if period.quarter not in (None, 4):
+                raise ValueError(
+                    f"A year-to-date indicator's {name} is a year-end figure: give a year "
+                    f"or a Q4, not {period.label}."
+                )
+    if target_period.index <= baseline_period.index:
+        raise ValueError(
+            f"The target ({target_period.label}) must come after the baseline "
+            f"({baseline_period.label})."
+        )
+
+
+def _anchors(
+    milestones: Mapping[Period, Decimal], *, first: int, last: int, cumulative: bool
+) -> dict[int, Decimal]:
+    """The milestones entered that bend the line, by position: those strictly between the
+    baseline's position ``first`` and the target's ``last``."""
+    anchors: dict[int, Decimal] = {}
+    # A year and its Q4 share a position. Sorting the year first lets the Q4 overwrite
+    # it: the quarter is the figure at the point itself, not for the year up to it.
+    for period in sorted(milestones, key=lambda p: (p.index, p.quarter is not None)):
+        # For year to date only year-end figures (a year, or a Q4) shape the line.
+        if first < period.index < last and not (cumulative and period.quarter in (1, 2, 3)):
+            anchors[period.index] = milestones[period]
+    return anchors
+
+
+def _on_line(anchors: Mapping[int, Decimal], position: int, *, last: int) -> Decimal:
+    """The value on the line at ``position``; from the target's position ``last`` on, the
+    target holds."""
+    return anchors[last] if position >= last else _interpolate(anchors, position)
 
 
 # ---------------------------------------------------------------------- stretch

@@ -101,41 +101,50 @@ def target_context(
         )
     )
     default = default_tolerance_pct()
-    contexts: dict[int, TargetContext] = {}
-    for target in targets:
-        indicator = target.indicator
-        accumulation = Accumulation(indicator.accumulation)
-        baseline_period = target.baseline_period.ref
-        target_period = target.target_period.ref
-        entered = {m.period.ref: m.value for m in target.milestones.all()}
-        problem = ""
-        try:
-            milestones = rules.trajectory(
-                baseline_period=baseline_period,
-                baseline_value=target.baseline_value,
-                target_period=target_period,
-                target_value=target.target_value,
-                milestones=entered,
-                periods=wanted,
-                accumulation=accumulation,
-                additive=indicator.unit in ADDITIVE_UNITS,
-            )
-        except ValueError as error:
-            # A target set up wrongly must not stop a page: its values are judged grey.
-            milestones, problem = {}, str(error)
-        contexts[indicator.pk] = TargetContext(
-            indicator_id=indicator.pk,
-            polarity=Polarity(indicator.polarity),
-            accumulation=accumulation,
-            kind=target.kind,
-            kind_label=target.get_kind_display(),
+    return {target.indicator_id: _context(target, wanted, default) for target in targets}
+
+
+def _context(target: Target, wanted: list[PeriodRef], default_tolerance: Decimal) -> TargetContext:
+    """One target's context, with its milestones at the ``wanted`` periods."""
+    indicator = target.indicator
+    accumulation = Accumulation(indicator.accumulation)
+    milestones, problem = _milestones(target, wanted, accumulation)
+    return TargetContext(
+        indicator_id=indicator.pk,
+        polarity=Polarity(indicator.polarity),
+        accumulation=accumulation,
+        kind=target.kind,
+        kind_label=target.get_kind_display(),
+        baseline_value=target.baseline_value,
+        baseline_period=target.baseline_period.ref,
+        target_value=target.target_value,
+        target_period=target.target_period.ref,
+        standard_target_value=target.standard_target_value,
+        tolerance_pct=(
+            target.tolerance_pct if target.tolerance_pct is not None else default_tolerance
+        ),
+        milestones=milestones,
+        problem=problem,
+    )
+
+
+def _milestones(
+    target: Target, wanted: list[PeriodRef], accumulation: Accumulation
+) -> tuple[Mapping[PeriodRef, Decimal], str]:
+    """The target's milestone at each ``wanted`` period, and why there are none if its
+    trajectory cannot be worked out."""
+    try:
+        milestones = rules.trajectory(
+            baseline_period=target.baseline_period.ref,
             baseline_value=target.baseline_value,
-            baseline_period=baseline_period,
+            target_period=target.target_period.ref,
             target_value=target.target_value,
-            target_period=target_period,
-            standard_target_value=target.standard_target_value,
-            tolerance_pct=(target.tolerance_pct if target.tolerance_pct is not None else default),
-            milestones=milestones,
-            problem=problem,
+            milestones={m.period.ref: m.value for m in target.milestones.all()},
+            periods=wanted,
+            accumulation=accumulation,
+            additive=target.indicator.unit in ADDITIVE_UNITS,
         )
-    return contexts
+    except ValueError as error:
+        # A target set up wrongly must not stop a page: its values are judged grey.
+        return {}, str(error)
+    return milestones, ""

@@ -160,85 +160,100 @@ def _steps(
     notifications: list[Notification],
     report: ExceptionReport | None,
 ) -> tuple[CycleStep, ...]:
-    by_kind: dict[str, list[Notification]] = {}
-    for notification in notifications:
-        by_kind.setdefault(notification.kind, []).append(notification)
-    # Emails to leads are needed only while some return is not in and the round is open.
-    needed = opened and not closed and not_submitted > 0
-
-    def email_step(label: str, day: date, last_day: date, sent: list[Notification]) -> CycleStep:
-        """An email step is sent from ``day`` to ``last_day``; after that it is not."""
-        if sent:
-            status = DONE
-        elif closed or today > last_day:
-            status = NOTHING_SENT
-        else:
-            status = _status(done=False, day=day, today=today, needed=needed)
-        return CycleStep(label, day, status, _emails_detail(sent) if sent else "")
-
-    steps = [
+    emails = _EmailSteps.of(
+        notifications,
+        today=today,
+        closed=closed,
+        # Emails to leads are needed only while some return is not in and the round is open.
+        needed=opened and not closed and not_submitted > 0,
+    )
+    return (
         CycleStep(
             "The round opens",
             plan.opens_on,
             _status(done=opened, day=plan.opens_on, today=today),
             f"Opened with {_plural(returns, 'return')}" if opened else "",
         ),
-        email_step(
-            "Leads told the round is open",
-            plan.opens_on,
-            plan.due_on,
-            by_kind.get("round_opened", []),
-        ),
-    ]
-    reminders = by_kind.get("reminder", [])
-    # A reminder is superseded by the next one (or by the due date): see RoundPlan.
-    ends = [day - timedelta(days=1) for _, day in plan.reminders[1:]] + [plan.due_on]
-    for (days, day), last_day in zip(plan.reminders, ends, strict=True):
-        stage = f"-{days}d:"
-        sent = [n for n in reminders if stage in n.idempotency_key]
-        label = f"Reminder, {_plural(days, 'working day')} before due"
-        steps.append(email_step(label, day, last_day, sent))
-    steps.append(
+        emails.step("Leads told the round is open", plan.opens_on, plan.due_on, "round_opened"),
+        *emails.reminders(plan),
         CycleStep(
             "Returns due",
             plan.due_on,
             PASSED if plan.due_on < today or closed else PLANNED,
             f"{returns - not_submitted} of {returns} in" if opened else "",
-        )
-    )
-    steps.append(
-        email_step(
+        ),
+        emails.step(
             "Late returns: leads chased",
             plan.chase_lead_on,
             plan.closes_on - timedelta(days=1),
-            by_kind.get("chase_lead", []),
-        )
-    )
-    steps.append(
-        email_step(
+            "chase_lead",
+        ),
+        emails.step(
             "Late returns: boards told",
             plan.chase_board_on,
             plan.closes_on - timedelta(days=1),
-            by_kind.get("chase_board", []),
-        )
-    )
-    steps.append(
+            "chase_board",
+        ),
         CycleStep(
             "The round closes",
             plan.closes_on,
             _status(done=closed, day=plan.closes_on, today=today),
-        )
-    )
-    psb = by_kind.get("exception_report", [])
-    steps.append(
+        ),
         CycleStep(
             "Exception report sent to the PSB",
             plan.closes_on,
             _status(done=report is not None, day=plan.closes_on, today=today),
-            _emails_detail(psb) if report is not None else "",
-        )
+            _emails_detail(emails.sent("exception_report")) if report is not None else "",
+        ),
     )
-    return tuple(steps)
+
+
+@dataclass(frozen=True)
+class _EmailSteps:
+    """The cycle's email steps, each done once an email of its kind is recorded."""
+
+    by_kind: dict[str, list[Notification]]
+    today: date
+    closed: bool
+    needed: bool  # some return is not in and the round is open
+
+    @classmethod
+    def of(
+        cls, notifications: list[Notification], *, today: date, closed: bool, needed: bool
+    ) -> _EmailSteps:
+        by_kind: dict[str, list[Notification]] = {}
+        for notification in notifications:
+            by_kind.setdefault(notification.kind, []).append(notification)
+        return cls(by_kind, today=today, closed=closed, needed=needed)
+
+    def sent(self, kind: str) -> list[Notification]:
+        return self.by_kind.get(kind, [])
+
+    def step(self, label: str, day: date, last_day: date, kind: str) -> CycleStep:
+        return self._step(label, day, last_day, self.sent(kind))
+
+    def reminders(self, plan: RoundPlan) -> list[CycleStep]:
+        """A step for each reminder day, superseded by the next one (or by the due date):
+        see RoundPlan."""
+        reminders = self.sent("reminder")
+        ends = [day - timedelta(days=1) for _, day in plan.reminders[1:]] + [plan.due_on]
+        steps = []
+        for (days, day), last_day in zip(plan.reminders, ends, strict=True):
+            stage = f"-{days}d:"
+            sent = [n for n in reminders if stage in n.idempotency_key]
+            label = f"Reminder, {_plural(days, 'working day')} before due"
+            steps.append(self._step(label, day, last_day, sent))
+        return steps
+
+    def _step(self, label: str, day: date, last_day: date, sent: list[Notification]) -> CycleStep:
+        """An email step is sent from ``day`` to ``last_day``; after that it is not."""
+        if sent:
+            status = DONE
+        elif self.closed or self.today > last_day:
+            status = NOTHING_SENT
+        else:
+            status = _status(done=False, day=day, today=self.today, needed=self.needed)
+        return CycleStep(label, day, status, _emails_detail(sent) if sent else "")
 
 
 def _chased(

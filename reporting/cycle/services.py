@@ -28,13 +28,14 @@ from the round's state, the exception reports and the ``Notification`` keys (kin
 recipient, object, quarter), so running twice for a day sends nothing twice and a run
 after days without one catches up. Each step commits on its own; its emails are sent by
 tasks once it has.
+
+Each step's emails are recorded by :class:`reporting.cycle.emails.Sender`; what the tick
+did is a :class:`reporting.cycle.report.CycleReport`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -47,55 +48,19 @@ from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from reporting.calendar.models import PartnershipCalendar
 from reporting.calendar.selectors import calendar_current
+from reporting.cycle.emails import Sender, day_text, return_context, return_title
+from reporting.cycle.report import CycleAction, CycleReport
 from reporting.exception_reports.models import ExceptionReport
 from reporting.exception_reports.services import exception_report_send
-from reporting.notifications.models import Notification
-from reporting.notifications.outbox import (
-    email_render,
-    notification_key,
-    notification_record,
-    site_url,
-)
-from reporting.notifications.tasks import notifications_enqueue
+from reporting.notifications.outbox import site_url
 from reporting.returns.models import QuarterlyReturn, ReturnRound
-from reporting.returns.services.emails import return_link
 from reporting.returns.services.rounds import round_close, round_open
 from reporting.rules.cycle_plan import RoundPlan, plan_for_quarter, plan_for_round
 from reporting.rules.return_states import NOT_SUBMITTED
-from reporting.rules.working_days import working_days_between
 
 State = QuarterlyReturn.State
 
-# ------------------------------------------------------------------ what it did
-
-
-@dataclass(frozen=True)
-class CycleAction:
-    """One step the tick took: which quarter, what, and how many emails it recorded."""
-
-    period: str
-    step: str  # opened, round_opened, reminder, chase_lead, chase_board, closed, exception_report
-    detail: str
-    emails: int = 0
-
-
-@dataclass(frozen=True)
-class CycleReport:
-    today: date
-    quarter: str  # the latest completed quarter, whose cycle is under way
-    actions: tuple[CycleAction, ...]
-
-    @property
-    def emails(self) -> int:
-        return sum(action.emails for action in self.actions)
-
-    @property
-    def nothing_done(self) -> bool:
-        return not self.actions
-
-    def lines(self) -> list[str]:
-        return [f"{action.period}: {action.detail}" for action in self.actions]
-
+__all__ = ["CycleAction", "CycleReport", "cycle_run"]
 
 # ------------------------------------------------------------------ the tick
 
@@ -157,7 +122,7 @@ def _open_if_due(
             quarter.code,
             "opened",
             f"opened the round ({count} return{'s' if count != 1 else ''}), due "
-            f"{_day(plan.due_on)}, closing {_day(plan.closes_on)}",
+            f"{day_text(plan.due_on)}, closing {day_text(plan.closes_on)}",
         )
     )
     return round_
@@ -211,13 +176,13 @@ def _tell_opened(round_: ReturnRound, *, plan: RoundPlan, today: date) -> CycleA
         return None
     returns = _not_submitted(round_)
     people = access.ReturnAudience(returns)
-    sent = _Sender(round_.period, "round_opened")
+    sent = Sender(round_.period, "round_opened")
     for quarterly_return in returns:
         sent.send(
             people=people.leads(quarterly_return),
             about=f"return-{quarterly_return.pk}",
-            subject=f"Your {_title(quarterly_return)} is open: due {_day(plan.due_on)}",
-            context=lambda r=quarterly_return: _return_context(r, plan=plan, today=today),
+            subject=f"Your {return_title(quarterly_return)} is open: due {day_text(plan.due_on)}",
+            context=lambda r=quarterly_return: return_context(r, plan=plan, today=today),
         )
     return sent.action("told the leads the round is open")
 
@@ -229,13 +194,14 @@ def _remind(round_: ReturnRound, *, plan: RoundPlan, today: date) -> CycleAction
     days, _ = reminder
     returns = _not_submitted(round_)
     people = access.ReturnAudience(returns)
-    sent = _Sender(round_.period, "reminder")
+    sent = Sender(round_.period, "reminder")
+    due = day_text(plan.due_on)
     for quarterly_return in returns:
         sent.send(
             people=people.leads(quarterly_return),
             about=f"return-{quarterly_return.pk}-{days}d",
-            subject=f"Reminder: your {_title(quarterly_return)} is due on {_day(plan.due_on)}",
-            context=lambda r=quarterly_return: _return_context(r, plan=plan, today=today),
+            subject=f"Reminder: your {return_title(quarterly_return)} is due on {due}",
+            context=lambda r=quarterly_return: return_context(r, plan=plan, today=today),
         )
     plural = "s" if days != 1 else ""
     return sent.action(f"reminded the leads, {days} working day{plural} before due")
@@ -246,19 +212,20 @@ def _chase_leads(round_: ReturnRound, *, plan: RoundPlan, today: date) -> CycleA
         return None
     returns = _not_submitted(round_)
     people = access.ReturnAudience(returns)
-    sent = _Sender(round_.period, "chase_lead")
+    sent = Sender(round_.period, "chase_lead")
 
     def context(quarterly_return: QuarterlyReturn) -> dict[str, Any]:
-        context = _return_context(quarterly_return, plan=plan, today=today)
+        context = return_context(quarterly_return, plan=plan, today=today)
         if plan.chase_board_on > today:
             context["board_chase_on"] = plan.chase_board_on
         return context
 
+    due = day_text(plan.due_on)
     for quarterly_return in returns:
         sent.send(
             people=people.leads(quarterly_return) + people.officers(quarterly_return),
             about=f"return-{quarterly_return.pk}",
-            subject=f"Late: the {_title(quarterly_return)} was due on {_day(plan.due_on)}",
+            subject=f"Late: the {return_title(quarterly_return)} was due on {due}",
             context=lambda r=quarterly_return: context(r),
         )
     return sent.action("chased the leads and officers of late returns")
@@ -272,7 +239,7 @@ def _chase_boards(round_: ReturnRound, *, plan: RoundPlan, today: date) -> Cycle
     for quarterly_return in returns:
         by_block[quarterly_return.outcome.block].append(quarterly_return)
     people = access.ReturnAudience(returns)
-    sent = _Sender(round_.period, "chase_board")
+    sent = Sender(round_.period, "chase_board")
 
     def context(block: Any, late: list[QuarterlyReturn]) -> dict[str, Any]:
         return {
@@ -325,91 +292,3 @@ def _close_and_report(round_: ReturnRound, *, plan: RoundPlan, today: date) -> l
         )
     )
     return actions
-
-
-# ------------------------------------------------------------------ helpers
-
-
-def _day(day: date) -> str:
-    """``25 January 2027``."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def _title(quarterly_return: QuarterlyReturn) -> str:
-    """``CYP 2 return for Q3 2026-27``."""
-    return f"{quarterly_return.outcome.code} return for {quarterly_return.round.period.label}"
-
-
-def _return_context(
-    quarterly_return: QuarterlyReturn, *, plan: RoundPlan, today: date
-) -> dict[str, Any]:
-    outcome = quarterly_return.outcome
-    return {
-        "outcome": outcome,
-        "block": outcome.block,
-        "organisation": outcome.lead_organisation,
-        "quarter": quarterly_return.round.period.label,
-        "state": quarterly_return.get_state_display(),
-        "due_on": plan.due_on,
-        "closes_on": plan.closes_on,
-        "days": max(working_days_between(today, plan.due_on), 0),
-        "link": return_link(quarterly_return),
-    }
-
-
-class _Sender:
-    """Records a step's emails of one kind, each once by key, and enqueues the new ones on
-    commit. An email already recorded is neither rendered nor written again."""
-
-    def __init__(self, period: Period, kind: str) -> None:
-        self.period, self.kind = period, kind
-        self.recorded = set(
-            Notification.objects.filter(period=period, kind=kind).values_list(
-                "idempotency_key", flat=True
-            )
-        )
-        self.new: list[int] = []
-        self.people: set[int] = set()
-
-    def send(
-        self,
-        *,
-        people: list[Any],
-        about: str,
-        subject: str,
-        context: Callable[[], dict[str, Any]],
-    ) -> None:
-        """Email ``people`` about ``about``, rendering the email once if anyone needs it."""
-        keys = [(p, notification_key(self.kind, p, about, self.period)) for p in people]
-        todo = [(person, key) for person, key in keys if key not in self.recorded]
-        if not todo:
-            return
-        text, html = email_render(self.kind, context())
-        for person, key in todo:
-            notification, created = notification_record(
-                kind=self.kind,
-                key=key,
-                recipient=person,
-                subject=subject,
-                text=text,
-                html=html,
-                period=self.period,
-            )
-            self.recorded.add(key)
-            if created:
-                self.new.append(notification.pk)
-                self.people.add(person.pk)
-
-    def action(self, what: str) -> CycleAction | None:
-        if not self.new:
-            return None
-        ids = list(self.new)
-        transaction.on_commit(lambda: notifications_enqueue(ids))
-        emails, people = len(ids), len(self.people)
-        return CycleAction(
-            self.period.code,
-            self.kind,
-            f"{what} ({emails} email{'s' if emails != 1 else ''} to "
-            f"{people} {'people' if people != 1 else 'person'})",
-            emails=emails,
-        )

@@ -17,7 +17,7 @@ def cycle(request: HttpRequest) -> HttpResponse:
     if not access.can_manage_rounds(request.user):
         return render(
             request,
-            "reporting/returns_forbidden.html",
+            "reporting/returns/forbidden.html",
             {
                 "title": "Only the performance team sees the quarterly cycle",
                 "message": "The quarterly cycle opens rounds, reminds and chases leads, and "
@@ -28,6 +28,6 @@ def cycle(request: HttpRequest) -> HttpResponse:
     page = cycle_page(today=timezone.localdate())
     return render(
         request,
-        "reporting/cycle.html",
+        "reporting/cycle/cycle.html",
         {"page": page, "can_edit_calendar": access.can_use_admin(request.user)},
     )

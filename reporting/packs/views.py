@@ -140,7 +140,7 @@ def packs(request: HttpRequest) -> HttpResponse:
                 return redirect("packs")
     else:
         form = PackForm(initial={"period": page.default_quarter, "scope": "whole"}, page=page)
-    return render(request, "reporting/packs.html", {"form": form, "page": page})
+    return render(request, "reporting/packs/packs.html", {"form": form, "page": page})
 
 
 def _pack(request: HttpRequest, pk: int) -> PerformancePack:
@@ -156,7 +156,7 @@ def _pack(request: HttpRequest, pk: int) -> PerformancePack:
 def pack_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """How a pack's build is going: the fragment the page polls each second until it ends."""
     pack = _pack(request, pk)
-    return render(request, "reporting/pack_status.html", {"line": pack_line(pack)})
+    return render(request, "reporting/packs/status.html", {"line": pack_line(pack)})
 
 
 @login_required

@@ -9,4 +9,4 @@ from reporting.start.selectors import start_page
 def start(request):
     """The signed-in person's start page: a section for each role they hold."""
     page = start_page(user=request.user, today=timezone.localdate())
-    return render(request, "reporting/start.html", {"page": page})
+    return render(request, "reporting/start/start.html", {"page": page})

@@ -9,6 +9,7 @@ reads printed in black and white. The same numbers are in the table beside it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -62,53 +63,64 @@ def rag_counts_chart(
     names = [name for name, _ in groups]
     figure = go.Figure()
     for rag in RAG_ORDER:
-        key = rag.value
-        counts = [c.of(key) for _, c in groups]
-        figure.add_trace(
-            go.Bar(
-                orientation="h",
-                name=rag.label,
-                y=names,
-                x=counts,
-                text=[f"{n} {rag.label.lower()}" if n else "" for n in counts],
-                textposition="inside",
-                insidetextanchor="middle",
-                textangle=0,
-                insidetextfont={"color": RAG_TEXT_COLOURS[key]},
-                hovertemplate=f"%{{y}}: %{{x}} {rag.label.lower()}<extra></extra>",
-                marker={
-                    "color": RAG_COLOURS[key],
-                    "line": {"color": "#0b0c0c", "width": 1},
-                    "pattern": {
-                        "shape": RAG_PATTERNS[key],
-                        "fgcolor": "#ffffff" if key != "amber" else "#0b0c0c",
-                        "fgopacity": 0.35,
-                        "size": 8,
-                    },
-                },
-            )
-        )
-    figure.update_layout(
-        barmode="stack",
-        height=140 + 48 * max(len(groups), 1),
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
-        uniformtext={"mode": "hide", "minsize": 11},
-        xaxis={
-            "title": {"text": "Number of targets"},
-            "rangemode": "nonnegative",
-            "tickformat": "d",
-            "gridcolor": "#b1b4b6",
-        },
-        yaxis={"autorange": "reversed", "automargin": True},
-    )
-    result = chart(
+        figure.add_trace(_bar(rag.value, rag.label, names, [c.of(rag.value) for _, c in groups]))
+    figure.update_layout(**_layout(len(groups)))
+    return chart(
         id=id,
         title=title,
         summary=summary_of(groups, what=what, period_label=period_label),
         figure=figure,
         table=_table(groups, what=what, period_label=period_label),
     )
-    return result
+
+
+def _bar(key: str, label: str, names: list[str], counts: list[int]) -> go.Bar:
+    """One rating's segments: its colour, its pattern and its word on each."""
+    return go.Bar(
+        orientation="h",
+        name=label,
+        y=names,
+        x=counts,
+        text=[f"{n} {label.lower()}" if n else "" for n in counts],
+        textposition="inside",
+        insidetextanchor="middle",
+        textangle=0,
+        insidetextfont={"color": RAG_TEXT_COLOURS[key]},
+        hovertemplate=f"%{{y}}: %{{x}} {label.lower()}<extra></extra>",
+        marker={
+            "color": RAG_COLOURS[key],
+            "line": {"color": "#0b0c0c", "width": 1},
+            "pattern": {
+                "shape": RAG_PATTERNS[key],
+                "fgcolor": "#ffffff" if key != "amber" else "#0b0c0c",
+                "fgopacity": 0.35,
+                "size": 8,
+            },
+        },
+    )
+
+
+def _layout(groups: int) -> dict[str, Any]:
+    """The stacked bars' layout: a bar's height for each of ``groups``, the legend on top."""
+    return {
+        "barmode": "stack",
+        "height": 140 + 48 * max(groups, 1),
+        "legend": {
+            "orientation": "h",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "x": 0,
+            "traceorder": "normal",
+        },
+        "uniformtext": {"mode": "hide", "minsize": 11},
+        "xaxis": {
+            "title": {"text": "Number of targets"},
+            "rangemode": "nonnegative",
+            "tickformat": "d",
+            "gridcolor": "#b1b4b6",
+        },
+        "yaxis": {"autorange": "reversed", "automargin": True},
+    }
 
 
 def _table(groups: Sequence[tuple[str, RagCounts]], *, what: str, period_label: str) -> Table:

@@ -102,36 +102,61 @@ def _axis_format(trend: Trend) -> dict[str, Any]:
 
 
 def _figure(trend: Trend) -> go.Figure:
-    labels = trend.period_labels
     figure = go.Figure()
-    for n, series in enumerate(trend.comparators):
-        figure.add_trace(
-            _line(
-                series,
-                labels,
-                kind="comparator",
-                name=f"Comparator areas ({len(trend.comparators)})",
-                showlegend=n == 0,
-            )
-        )
-    for series in trend.regions:
-        figure.add_trace(_line(series, labels, kind="region", name=f"{series.name} (region)"))
-    for series in trend.england:
-        figure.add_trace(_line(series, labels, kind="england", name=series.name))
+    for trace in (*_lines(trend), *_marks(trend)):
+        figure.add_trace(trace)
+    figure.update_layout(
+        height=480,
+        hovermode="closest",
+        xaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": list(trend.period_labels),
+            "showgrid": False,
+        },
+        yaxis=_axis_format(trend),
+        legend={"orientation": "h", "x": 0, "y": -0.25, "yanchor": "top"},
+        margin={"b": 120},
+    )
+    return figure
+
+
+def _lines(trend: Trend) -> list[go.Scatter]:
+    """A line per area and the trajectory, drawn under the partnership area's own line.
+
+    The comparator areas share one entry in the legend.
+    """
+    labels = trend.period_labels
+    name = f"Comparator areas ({len(trend.comparators)})"
+    lines = [
+        _line(series, labels, kind="comparator", name=name, showlegend=n == 0)
+        for n, series in enumerate(trend.comparators)
+    ]
+    lines += [
+        _line(series, labels, kind="region", name=f"{series.name} (region)")
+        for series in trend.regions
+    ]
+    lines += [_line(series, labels, kind="england", name=series.name) for series in trend.england]
     if trend.trajectory is not None:
-        figure.add_trace(_line(trend.trajectory, labels, kind="milestone", name="Trajectory"))
+        lines.append(_line(trend.trajectory, labels, kind="milestone", name="Trajectory"))
     if trend.partnership is not None:
-        figure.add_trace(
+        lines.append(
             _line(trend.partnership, labels, kind="partnership", name=trend.partnership.name)
         )
-    # Keep the two labels apart: the higher mark's label above it, the lower's below.
+    return lines
+
+
+def _marks(trend: Trend) -> list[go.Scatter]:
+    """The target's star and the projection's cross, their labels kept apart: the higher
+    mark's label above it, the lower's below."""
     target_below = (
         trend.target is not None
         and trend.projected is not None
         and trend.target.value < trend.projected.value
     )
+    marks = []
     if trend.target is not None:
-        figure.add_trace(
+        marks.append(
             _mark(
                 trend.target,
                 name="Target",
@@ -142,7 +167,7 @@ def _figure(trend: Trend) -> go.Figure:
             )
         )
     if trend.projected is not None:
-        figure.add_trace(
+        marks.append(
             _mark(
                 trend.projected,
                 name="Projection",
@@ -152,20 +177,7 @@ def _figure(trend: Trend) -> go.Figure:
                 position="top left" if target_below else "bottom left",
             )
         )
-    figure.update_layout(
-        height=480,
-        hovermode="closest",
-        xaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": list(labels),
-            "showgrid": False,
-        },
-        yaxis=_axis_format(trend),
-        legend={"orientation": "h", "x": 0, "y": -0.25, "yanchor": "top"},
-        margin={"b": 120},
-    )
-    return figure
+    return marks
 
 
 def _row(name: str, series: TrendSeries) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ def blocks(request: HttpRequest) -> HttpResponse:
         if period is not None
         else None
     )
-    return render(request, "reporting/blocks.html", {"page": page})
+    return render(request, "reporting/dashboards/blocks.html", {"page": page})
 
 
 @login_required
@@ -55,4 +55,4 @@ def block_detail(request: HttpRequest, slug: str) -> HttpResponse:
             what="outcome",
             period_label=page.period_label,
         )
-    return render(request, "reporting/board.html", context)
+    return render(request, "reporting/dashboards/board.html", context)

@@ -62,4 +62,4 @@ def exceptions(request: HttpRequest) -> HttpResponse:
             what="block",
             period_label=page.period_label,
         )
-    return render(request, "reporting/exceptions.html", context)
+    return render(request, "reporting/dashboards/exceptions.html", context)

@@ -39,7 +39,7 @@ class IndicatorSearchForm(forms.Form):
 def _no_role(request: HttpRequest) -> HttpResponse:
     return render(
         request,
-        "reporting/returns_forbidden.html",
+        "reporting/returns/forbidden.html",
         {
             "title": "You do not have a role yet",
             "message": "You do not have a role in Partnership Performance yet, so there are "
@@ -58,7 +58,9 @@ def indicators(request: HttpRequest) -> HttpResponse:
         return _no_role(request)
     form = IndicatorSearchForm(request.GET or None)
     listing = indicator_list(query=form.query() if form.is_bound else "")
-    return render(request, "reporting/indicators.html", {"form": form, "listing": listing})
+    return render(
+        request, "reporting/dashboards/indicators.html", {"form": form, "listing": listing}
+    )
 
 
 @login_required
@@ -72,4 +74,6 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
     except IndicatorNotFound as error:
         raise Http404("No such indicator") from error
     trend = trend_chart(page.trend) if page.trend is not None else None
-    return render(request, "reporting/indicator_detail.html", {"page": page, "chart": trend})
+    return render(
+        request, "reporting/dashboards/indicator_detail.html", {"page": page, "chart": trend}
+    )

@@ -129,7 +129,7 @@ def _email_ready(pack: PerformancePack) -> None:
         "It is kept on the Packs page of Partnership Performance, with who made it and when.\n"
     )
     html = render_to_string(
-        "reporting/pack_email.html",
+        "reporting/packs/email.html",
         {
             "partnership_name": settings.PARTNERSHIP_NAME,
             "quarter": pack.period.label,

@@ -1,150 +1,87 @@
-"""The forms of the quarterly return page: the return itself, and the officers' review.
+"""The form of the quarterly return page: the return itself.
 
 The return form has a set of fields per indicator, built from the page's rows: the value
 (and numerator and denominator where the unit has them), its status, a note, why a
 missing value is not available and when it is expected, and a "this value is right"
 box when the data quality checks flag the value. Each value is checked here with
 ``indicators.validation``, so that every problem shows beside its own field; the
-services check again, as the safety net.
+services check again, as the safety net. A row's inputs are in :mod:`.return_rows` and
+the officers' review forms in :mod:`.review`; both are importable from here too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from django import forms
 
 from indicators.enums import ValueStatus, choices
-from indicators.validation import CheckedValue, ValueProblem, validate_entry
-from reporting.returns.selectors.return_page import (
-    NOT_ASSESSED,
-    IndicatorRow,
-    Judgement,
-    ReturnPage,
+from indicators.validation import CheckedValue, ValueProblem
+from reporting.returns.forms.common import (
+    REASON_MAX,
+    STALE_PAGE,
+    GovukRadios,
+    opened_version,
+    text_field,
 )
+from reporting.returns.forms.return_rows import (
+    DATE_PARTS,
+    VALUE_PARTS,
+    RowFields,
+    check_entry,
+    field_name,
+    live_judgement,
+)
+from reporting.returns.forms.review import ApproveForm, ReopenForm, SendBackForm
+from reporting.returns.selectors.return_page import ReturnPage
+from reporting.returns.selectors.return_rows import NOT_ASSESSED, IndicatorRow, Judgement
 from reporting.returns.services import Commentary, ValueEntry
 from targets.rules import Rag
 
+__all__ = [
+    "ApproveForm",
+    "GovukRadios",
+    "ReopenForm",
+    "ReturnForm",
+    "RowFields",
+    "SendBackForm",
+    "field_name",
+    "live_judgement",
+]
+
 COMMENTARY_MAX = 10_000
 NOTE_MAX = 2_000
-REASON_MAX = 500
-STALE_PAGE = "This page is out of date: open the return again."
 FORECAST_CHOICES = [
     (Rag.GREEN.value, "Green"),
     (Rag.AMBER.value, "Amber"),
     (Rag.RED.value, "Red"),
     ("", "No forecast yet"),
 ]
-VALUE_PARTS = ("value", "numerator", "denominator")
-DATE_PARTS = ("day", "month", "year")
-
-
-def field_name(indicator_id: int, part: str) -> str:
-    """The name of one input of an indicator's row: ``v12_value``, ``v12_expected_day``."""
-    return f"v{indicator_id}_{part}"
-
-
-class GovukRadios(forms.RadioSelect):
-    """Radios whose label (for the error summary's link) is the first radio."""
-
-    def id_for_label(self, id_: str, index: str | None = "0") -> str:
-        return super().id_for_label(id_, index)
-
-
-def _text(required: bool = False, max_length: int | None = None, **kwargs: Any) -> forms.Field:
-    return forms.CharField(required=required, max_length=max_length, **kwargs)
-
-
-def check_entry(row: IndicatorRow, data: Mapping[str, Any]) -> CheckedValue:
-    """The value typed in ``row``'s inputs, checked against its unit (raises ValueProblem)."""
-
-    def raw(part: str) -> str:
-        value = data.get(field_name(row.indicator_id, part))
-        return value if isinstance(value, str) else ""
-
-    return validate_entry(
-        value=raw("value"),
-        numerator=raw("numerator") if row.has_parts else "",
-        denominator=raw("denominator") if row.has_parts else "",
-        unit=row.unit,
-        decimal_places=row.decimal_places,
-        rate_per=row.rate_per,
-    )
-
-
-def live_judgement(row: IndicatorRow, data: Mapping[str, Any], *, editable: bool) -> Judgement:
-    """What the live RAG shows for the value being typed: its judgement, or why it cannot
-    be read. Whatever the text, this returns."""
-    try:
-        checked = check_entry(row, data)
-    except ValueProblem as problem:
-        return Judgement(rag=Rag.GREY, travel=NOT_ASSESSED, problem=problem.message, entered=True)
-    return row.judge(checked.value, editable=editable)
-
-
-def _version(form: forms.Form) -> int | None:
-    raw = (form.data.get(form.add_prefix("version")) or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) < 10 else None
-
-
-@dataclass(frozen=True)
-class RowFields:
-    """The bound fields of one indicator's row, for the template."""
-
-    row: IndicatorRow
-    value: forms.BoundField
-    numerator: forms.BoundField | None
-    denominator: forms.BoundField | None
-    status: forms.BoundField
-    note: forms.BoundField
-    reason: forms.BoundField
-    expected_day: forms.BoundField
-    expected_month: forms.BoundField
-    expected_year: forms.BoundField
-    confirm: forms.BoundField
-    judgement: Judgement
-    quality: str  # why the value must be confirmed: the "this value is right" box shows
-
-    @property
-    def expected_errors(self) -> list[str]:
-        return [*self.expected_day.errors, *self.expected_month.errors, *self.expected_year.errors]
-
-    @property
-    def value_errors(self) -> list[str]:
-        parts = (self.value, self.numerator, self.denominator)
-        return [error for bound in parts if bound is not None for error in bound.errors]
-
-    @property
-    def missing_open(self) -> bool:
-        """Open "no value?" when a reason or date is given, or asked for."""
-        given = (self.reason, self.expected_day, self.expected_month, self.expected_year)
-        return any(bound.value() or bound.errors for bound in given)
 
 
 class ReturnForm(forms.Form):
     """A return's values, commentary and forecast, with the version it was opened at."""
 
     version = forms.CharField(required=False, widget=forms.HiddenInput)
-    progress_summary = _text(
+    progress_summary = text_field(
         max_length=COMMENTARY_MAX,
         widget=forms.Textarea,
         label="Progress summary",
         help_text="How the outcome is doing this quarter, in a few sentences.",
     )
-    going_well = _text(
+    going_well = text_field(
         max_length=COMMENTARY_MAX,
         widget=forms.Textarea,
         label="What is going well",
     )
-    concerns_and_actions = _text(
+    concerns_and_actions = text_field(
         max_length=COMMENTARY_MAX,
         widget=forms.Textarea,
         label="Concerns, and the actions being taken",
     )
-    beyond_our_control = _text(
+    beyond_our_control = text_field(
         max_length=COMMENTARY_MAX,
         widget=forms.Textarea,
         label="Circumstances beyond our control",
@@ -173,10 +110,10 @@ class ReturnForm(forms.Form):
         def add(part: str, field: forms.Field) -> None:
             self.fields[field_name(row.indicator_id, part)] = field
 
-        add("value", _text(strip=True))
+        add("value", text_field(strip=True))
         if row.has_parts:
-            add("numerator", _text(strip=True))
-            add("denominator", _text(strip=True))
+            add("numerator", text_field(strip=True))
+            add("denominator", text_field(strip=True))
         add(
             "status",
             forms.ChoiceField(
@@ -188,10 +125,10 @@ class ReturnForm(forms.Form):
                 },
             ),
         )
-        add("note", _text(max_length=NOTE_MAX, widget=forms.Textarea))
-        add("reason", _text(max_length=REASON_MAX))
+        add("note", text_field(max_length=NOTE_MAX, widget=forms.Textarea))
+        add("reason", text_field(max_length=REASON_MAX))
         for part in DATE_PARTS:
-            add(f"expected_{part}", _text(strip=True))
+            add(f"expected_{part}", text_field(strip=True))
         add("confirm", forms.BooleanField(required=False))
 
     @classmethod
@@ -229,7 +166,7 @@ class ReturnForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if _version(self) is None:
+        if opened_version(self) is None:
             self.add_error(None, STALE_PAGE)
         for row in self.rows:
             self._clean_row(row)
@@ -301,7 +238,7 @@ class ReturnForm(forms.Form):
 
     @property
     def version_number(self) -> int:
-        return _version(self) or 0
+        return opened_version(self) or 0
 
     def entries(self) -> list[ValueEntry]:
         """A value entry per indicator row (call after ``is_valid``)."""
@@ -399,42 +336,3 @@ class ReturnForm(forms.Form):
         if self.rows:
             return self[field_name(self.rows[0].indicator_id, "value")].id_for_label
         return self["progress_summary"].id_for_label
-
-
-# --- Review ----------------------------------------------------------------------------------
-
-
-class _ReviewForm(forms.Form):
-    version = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if _version(self) is None:
-            self.add_error(None, STALE_PAGE)
-        return cleaned
-
-    @property
-    def version_number(self) -> int:
-        return _version(self) or 0
-
-
-class ApproveForm(_ReviewForm):
-    prefix = "approve"
-
-
-class SendBackForm(_ReviewForm):
-    prefix = "send_back"
-    reason = forms.CharField(
-        max_length=REASON_MAX * 4,
-        widget=forms.Textarea,
-        error_messages={"required": "Say why you are sending the return back to the lead"},
-    )
-
-
-class ReopenForm(_ReviewForm):
-    prefix = "reopen"
-    reason = forms.CharField(
-        max_length=REASON_MAX * 4,
-        widget=forms.Textarea,
-        error_messages={"required": "Say why you are reopening the return"},
-    )

@@ -16,7 +16,8 @@ from partnership.periods import Period as PeriodRef
 from partnership.periods import PeriodError
 from reporting.calendar.selectors import calendar_current
 from reporting.returns.models import QuarterlyReturn
-from reporting.returns.selectors.returns_list import Filters, default_round_dates
+from reporting.returns.selectors.returns_list_data import Filters
+from reporting.returns.selectors.rounds import default_round_dates
 
 DATE_PARTS = ("day", "month", "year")
 

@@ -1,14 +1,15 @@
-"""Reads for the list of returns (``/returns/``) and the rounds page (``/returns/rounds/``).
+"""Reads for the list of returns (``/returns/``).
 
-Each selector does all the querying for its page with joins and aggregates, so that the
-number of queries does not grow with the number of returns or rounds. Nothing here reads
+:func:`returns_page` does all the querying for the page with joins and aggregates, so
+that the number of queries does not grow with the number of returns. Nothing here reads
 the clock: the view passes ``today`` in. Who sees what comes from ``partnership.access``.
+What the page shows is in :mod:`.returns_list_data`, and the rounds page in
+:mod:`.rounds`; the names callers use are importable from here too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -17,167 +18,40 @@ from django.urls import NoReverseMatch, reverse
 from partnership import access
 from partnership.models import Block, Organisation
 from partnership.people import display_name
-from partnership.periods import Period as PeriodRef
-from reporting.calendar.models import PartnershipCalendar
-from reporting.calendar.selectors import calendar_current
 from reporting.returns.models import QuarterlyReturn, ReturnRound
-from reporting.returns.selectors.common import StateCount, state_counts
+from reporting.returns.selectors.common import state_counts
+from reporting.returns.selectors.returns_list_data import (
+    Filters,
+    LeadReturns,
+    OfficerReturns,
+    Option,
+    PartnerCounts,
+    PublishedReturns,
+    ReturnRow,
+    ReturnsPage,
+    RoundInfo,
+    RoundOption,
+)
+from reporting.returns.selectors.rounds import QuarterOption, default_round_dates, rounds_page
 from reporting.rules import return_states
-from reporting.rules.cycle_plan import plan_for_quarter
-from reporting.rules.timeliness import Timeliness, return_timeliness
+from reporting.rules.timeliness import return_timeliness
+
+__all__ = [
+    "Filters",
+    "QuarterOption",
+    "RoundNotFound",
+    "default_round_dates",
+    "return_href",
+    "returns_page",
+    "rounds_page",
+]
 
 State = QuarterlyReturn.State
 RoundState = ReturnRound.State
 
-# The usual calendar of a round: it opens the day after its quarter ends, is due fifteen
-# working days later and closes a week after that.
-# How far back the rounds page offers quarters to open a round for.
-QUARTERS_OFFERED = 8
-
 
 class RoundNotFound(LookupError):
     """No round for the quarter asked for (the page answers 404)."""
-
-
-# --- Plain data the pages show ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RoundOption:
-    code: str
-    label: str
-    state: str
-    state_label: str
-
-
-@dataclass(frozen=True)
-class RoundInfo:
-    pk: int
-    code: str
-    label: str
-    state: str
-    state_label: str
-    opens_on: date
-    due_on: date
-    closes_on: date
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the list of a round's returns is narrowed to; empty values filter nothing."""
-
-    state: str = ""
-    partner: int | None = None  # the lead organisation's id
-    block: str = ""  # the block's slug
-    late: bool = False
-
-    @property
-    def active(self) -> bool:
-        return bool(self.state or self.partner or self.block or self.late)
-
-
-@dataclass(frozen=True)
-class ReturnRow:
-    pk: int
-    outcome_code: str
-    outcome_title: str
-    block_name: str
-    lead_person: str
-    lead_organisation: str
-    quarter: str
-    round_code: str
-    state: str
-    state_label: str
-    due_on: date
-    timeliness: Timeliness
-    returned_reason: str
-    submitted_by: str
-    submitted_at: datetime | None
-    approved_by: str
-    approved_at: datetime | None
-    href: str | None  # None until the return page exists
-    can_approve: bool
-
-    @property
-    def late(self) -> bool:
-        return self.timeliness is Timeliness.LATE
-
-
-@dataclass(frozen=True)
-class PartnerCounts:
-    """One partner's returns in the round, by state (in the order of ``State``)."""
-
-    organisation_id: int
-    name: str
-    counts: tuple[StateCount, ...]
-    total: int
-
-
-@dataclass(frozen=True)
-class LeadReturns:
-    """The returns of the outcomes a person leads."""
-
-    current: tuple[ReturnRow, ...]  # in open rounds: to complete
-    earlier: tuple[ReturnRow, ...]  # in closed rounds
-
-
-@dataclass(frozen=True)
-class OfficerReturns:
-    """Every return of the round the officer oversees, counted, filtered and listed."""
-
-    scope: str
-    total: int
-    counts: tuple[StateCount, ...]
-    partners: tuple[PartnerCounts, ...]
-    late: int
-    returns: tuple[ReturnRow, ...]
-    partner_options: tuple[Option, ...]
-    block_options: tuple[Option, ...]
-
-    @property
-    def any_to_approve(self) -> bool:
-        return any(row.can_approve for row in self.returns)
-
-
-@dataclass(frozen=True)
-class PublishedReturns:
-    """The approved returns of the round, for boards, the PSB and scrutiny."""
-
-    returns: tuple[ReturnRow, ...]
-    partner_options: tuple[Option, ...]
-    block_options: tuple[Option, ...]
-
-
-@dataclass(frozen=True)
-class ReturnsPage:
-    has_role: bool
-    can_manage_rounds: bool = False
-    rounds: tuple[RoundOption, ...] = ()
-    round: RoundInfo | None = None
-    filters: Filters = field(default_factory=Filters)
-    lead: LeadReturns | None = None  # None: leads no outcome
-    officer: OfficerReturns | None = None  # None: not a performance officer
-    published: PublishedReturns | None = None  # None: not a board, PSB or scrutiny member
-
-    @property
-    def sections(self) -> int:
-        return sum(s is not None for s in (self.lead, self.officer, self.published))
-
-    @property
-    def partner_options(self) -> tuple[Option, ...]:
-        listed = self.officer or self.published
-        return listed.partner_options if listed else ()
-
-    @property
-    def block_options(self) -> tuple[Option, ...]:
-        listed = self.officer or self.published
-        return listed.block_options if listed else ()
 
 
 # --- The list of returns --------------------------------------------------------------------
@@ -431,91 +305,3 @@ def _published_returns(
         partner_options=tuple(Option(str(pk), name) for pk, name in partners),
         block_options=blocks,
     )
-
-
-# --- The rounds page ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RoundDates:
-    opens_on: date
-    due_on: date
-    closes_on: date
-
-
-@dataclass(frozen=True)
-class RoundLine:
-    pk: int
-    code: str
-    quarter: str
-    opens_on: date
-    due_on: date
-    closes_on: date
-    state: str
-    state_label: str
-    returns: int
-    submitted: int
-    approved: int
-
-    @property
-    def can_close(self) -> bool:
-        return self.state == RoundState.OPEN
-
-
-@dataclass(frozen=True)
-class QuarterOption:
-    code: str
-    label: str
-    dates: RoundDates | None  # None: not a quarter a round can be opened for
-
-
-@dataclass(frozen=True)
-class RoundsPage:
-    rounds: tuple[RoundLine, ...]
-    quarters_to_open: tuple[QuarterOption, ...]
-
-
-def default_round_dates(quarter: PeriodRef, *, calendar: PartnershipCalendar) -> RoundDates:
-    """The usual dates of a quarter's round, as the partnership's calendar sets them
-    (working days, skipping weekends and bank holidays)."""
-    plan = plan_for_quarter(calendar, quarter)
-    return RoundDates(plan.opens_on, plan.due_on, plan.closes_on)
-
-
-def rounds_page(*, today: date) -> RoundsPage:
-    """Every round with its returns counted, and the quarters a round can be opened for:
-    the latest completed quarters, newest first, without an open or closed round."""
-    rounds = (
-        ReturnRound.objects.select_related("period")
-        .annotate(
-            return_count=Count("returns"),
-            submitted_count=Count("returns", filter=Q(returns__state=State.SUBMITTED)),
-            approved_count=Count("returns", filter=Q(returns__state=State.APPROVED)),
-        )
-        .order_by("-period__end_date")
-    )
-    lines = tuple(
-        RoundLine(
-            pk=r.pk,
-            code=r.period.code,
-            quarter=r.period.label,
-            opens_on=r.opens_on,
-            due_on=r.due_on,
-            closes_on=r.closes_on,
-            state=r.state,
-            state_label=r.get_state_display(),
-            returns=r.return_count,
-            submitted=r.submitted_count,
-            approved=r.approved_count,
-        )
-        for r in rounds
-    )
-    taken = {line.code for line in lines if line.state != RoundState.SCHEDULED}
-    latest = PeriodRef.latest_completed_quarter(today)
-    calendar = calendar_current()
-    quarters = tuple(
-        QuarterOption(q.code, q.long_label, default_round_dates(q, calendar=calendar))
-        for q in (latest.shift(-n) for n in range(QUARTERS_OFFERED))
-        if q.code not in taken
-    )
-    return RoundsPage(rounds=lines, quarters_to_open=quarters)

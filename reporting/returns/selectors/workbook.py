@@ -8,6 +8,7 @@ frozen dataclasses. The values shown are those the person downloading may see
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,7 +18,7 @@ from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 
 from indicators.enums import Polarity
-from indicators.models import IndicatorValue
+from indicators.models import Indicator, IndicatorValue
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.people import display_name
@@ -28,6 +29,8 @@ from reporting.returns.models import QuarterlyReturn
 from reporting.returns.selectors.common import indicators_collected
 
 HISTORY_QUARTERS = 4
+# A stored value by (indicator id, period code): value, numerator, denominator, status, note.
+_Stored = dict[tuple[int, str], tuple[Any, ...]]
 
 POLARITY_LABELS = {
     Polarity.HIGHER: "Higher is better",
@@ -171,47 +174,22 @@ def return_workbook(
     last_year = quarter.same_quarter_last_year()
     indicators = indicators_collected(outcome_id=quarterly_return.outcome_id, period=period)
     codes = sorted({p.code for p in past} | {last_year.code, period.code})
-    stored: dict[tuple[int, str], tuple[Any, ...]] = {
+    stored: _Stored = {
         (row[0], row[1]): row[2:]
         for row in _values(user, [i.pk for i in indicators], codes).values_list(
             "indicator_id", "period__code", "value", "numerator", "denominator", "status", "note"
         )
     }
-
-    rows = []
-    for indicator in indicators:
-        places = indicator.decimal_places
-
-        def value_in(code: str, pk: int = indicator.pk, dp: int = places) -> Decimal | None:
-            found = stored.get((pk, code))
-            return _plain(found[0], dp) if found else None
-
-        current = stored.get((indicator.pk, period.code))
-        expected = (quarterly_return.missing_values.get(str(indicator.pk)) or {}).get("expected_on")
-        rows.append(
-            WorkbookRow(
-                indicator_id=indicator.pk,
-                code=indicator.code,
-                title=indicator.title,
-                unit=indicator.unit,
-                unit_label=indicator.unit_label,
-                rate_per=indicator.rate_per,
-                decimal_places=places,
-                has_parts=indicator.has_parts,
-                polarity=indicator.polarity,
-                polarity_label=POLARITY_LABELS.get(indicator.polarity, indicator.polarity),
-                history=tuple(value_in(p.code) for p in past),
-                same_quarter_last_year=value_in(last_year.code),
-                value=_plain(current[0], places) if current else None,
-                numerator=_plain(current[1]) if current else None,
-                denominator=_plain(current[2]) if current else None,
-                status=current[3] if current else "",
-                note=current[4] if current else "",
-                missing_reason="" if current else quarterly_return.missing_reason(indicator.pk),
-                expected_on=_date(expected) if not current else None,
-            )
+    rows = tuple(
+        _workbook_row(
+            indicator,
+            stored,
+            quarterly_return=quarterly_return,
+            past=past,
+            last_year=last_year,
         )
-
+        for indicator in indicators
+    )
     generated_by = display_name(user)
     return ReturnWorkbook(
         return_id=quarterly_return.pk,
@@ -229,7 +207,47 @@ def return_workbook(
         generated_by=generated_by,
         history_labels=tuple(p.label for p in past),
         last_year_label=last_year.label,
-        rows=tuple(rows),
+        rows=rows,
+    )
+
+
+def _workbook_row(
+    indicator: Indicator,
+    stored: _Stored,
+    *,
+    quarterly_return: QuarterlyReturn,
+    past: Sequence[PeriodRef],
+    last_year: PeriodRef,
+) -> WorkbookRow:
+    """One indicator's row: its context, and this quarter's value or why it is missing."""
+    places = indicator.decimal_places
+
+    def value_in(code: str) -> Decimal | None:
+        found = stored.get((indicator.pk, code))
+        return _plain(found[0], places) if found else None
+
+    current = stored.get((indicator.pk, quarterly_return.round.period.code))
+    expected = (quarterly_return.missing_values.get(str(indicator.pk)) or {}).get("expected_on")
+    return WorkbookRow(
+        indicator_id=indicator.pk,
+        code=indicator.code,
+        title=indicator.title,
+        unit=indicator.unit,
+        unit_label=indicator.unit_label,
+        rate_per=indicator.rate_per,
+        decimal_places=places,
+        has_parts=indicator.has_parts,
+        polarity=indicator.polarity,
+        polarity_label=POLARITY_LABELS.get(indicator.polarity, indicator.polarity),
+        history=tuple(value_in(p.code) for p in past),
+        same_quarter_last_year=value_in(last_year.code),
+        value=_plain(current[0], places) if current else None,
+        numerator=_plain(current[1]) if current else None,
+        denominator=_plain(current[2]) if current else None,
+        status=current[3] if current else "",
+        note=current[4] if current else "",
+        missing_reason="" if current else quarterly_return.missing_reason(indicator.pk),
+        expected_on=_date(expected) if not current else None,
     )
 
 

@@ -1,11 +1,9 @@
 """The writes of rounds and quarterly returns, and the shapes their callers pass in."""
 
+from reporting.returns.services.drafts import Commentary, ValueEntry, return_save
 from reporting.returns.services.returns import (
-    Commentary,
-    ValueEntry,
     return_approve,
     return_reopen,
-    return_save,
     return_send_back,
     return_submit,
     returns_approve,

@@ -13,33 +13,23 @@ The life of a return::
                         returned <------+            +--> draft (reopened, with a reason)
                         (sent back with a reason; saving it makes it a draft again)
 
-Every change adds one to the return's version. A change made from an older version
-than the stored one is refused, so a stale edit never silently overwrites another.
+Saving a draft is in ``drafts``; every other change of a return is here. Every change
+adds one to the return's version. A change made from an older version than the stored
+one is refused, so a stale edit never silently overwrites another.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from indicators.enums import ValueStatus
-from indicators.models import Indicator, IndicatorValue
-from indicators.services import value_clear, value_record, values_approve, values_unapprove
-from indicators.validation import (
-    ValueProblem,
-    comparable_periods,
-    quality_flag,
-    validate_entry,
-)
+from indicators.models import IndicatorValue
+from indicators.services import values_approve, values_unapprove
 from partnership import access
 from partnership.errors import ApplicationError
-from partnership.models import Area, Period
 from partnership.selectors import partnership_area
 from reporting.returns.models import QuarterlyReturn, ReturnRound
 from reporting.returns.selectors.common import indicators_collected
@@ -52,202 +42,8 @@ from reporting.returns.services.common import (
     refuse,
     save,
 )
-from targets.rules import Rag
 
 State = QuarterlyReturn.State
-
-# ------------------------------------------------------------------------- inputs
-
-
-@dataclass(frozen=True)
-class ValueEntry:
-    """What was entered for one indicator of a return.
-
-    A value of None with no numerator and denominator is a missing value: it needs a
-    ``not_available_reason`` (and, where known, ``expected_on``) before the return is
-    submitted. ``confirmed`` is the lead's confirmation that a value flagged by the
-    data quality checks is right; it also needs a note saying why.
-    """
-
-    indicator_id: int
-    value: Decimal | None
-    numerator: Decimal | None = None
-    denominator: Decimal | None = None
-    status: str = ValueStatus.PROVISIONAL
-    note: str = ""
-    not_available_reason: str = ""
-    expected_on: date | None = None
-    confirmed: bool = False
-
-
-@dataclass(frozen=True)
-class Commentary:
-    progress_summary: str = ""
-    going_well: str = ""
-    concerns_and_actions: str = ""
-    beyond_our_control: str = ""
-    forecast_rag: str = ""  # a Rag value, or "" for no forecast
-
-
-# ----------------------------------------------------------------------- returns
-
-
-def _plain(number: Decimal | None) -> str:
-    return "" if number is None else format(number, "f")
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """What a value entered for a period is checked against (see ``quality_flag``)."""
-
-    saved: Decimal | None
-    previous: Decimal | None
-    history: tuple[Decimal, ...]
-
-    def flag(self, *, value: Decimal | None, unit: str) -> str | None:
-        return quality_flag(
-            value=value,
-            unit=unit,
-            saved=self.saved,
-            previous_comparable=self.previous,
-            history=self.history,
-        )
-
-
-def comparisons(
-    *, indicators: Iterable[Indicator], area: Area, period: Period
-) -> dict[int, Comparison]:
-    """For each indicator: its value saved for ``period``, its previous comparable value
-    and its history, in one query."""
-    ref = period.ref
-    plans = {
-        indicator.pk: comparable_periods(
-            period=ref, frequency=indicator.frequency, accumulation=indicator.accumulation
-        )
-        for indicator in indicators
-    }
-    codes = {p.code for plan in plans.values() for p in (plan.previous, *plan.history)}
-    codes.add(ref.code)
-    stored = {
-        (indicator_id, code): value
-        for indicator_id, code, value in IndicatorValue.objects.filter(
-            indicator_id__in=plans, area=area, period__code__in=codes
-        ).values_list("indicator_id", "period__code", "value")
-    }
-    return {
-        pk: Comparison(
-            saved=stored.get((pk, ref.code)),
-            previous=stored.get((pk, plan.previous.code)),
-            history=tuple(stored[(pk, p.code)] for p in plan.history if (pk, p.code) in stored),
-        )
-        for pk, plan in plans.items()
-    }
-
-
-def _check_commentary(commentary: Commentary) -> None:
-    if commentary.forecast_rag and commentary.forecast_rag not in {r.value for r in Rag}:
-        raise ApplicationError(
-            "Choose a forecast of green, amber, red or no data.", field="forecast_rag"
-        )
-
-
-@transaction.atomic
-def return_save(
-    *,
-    quarterly_return: QuarterlyReturn,
-    version: int,
-    values: Sequence[ValueEntry],
-    commentary: Commentary,
-    actor: Any,
-) -> QuarterlyReturn:
-    """Save a return as a draft: its values, its commentary and its forecast.
-
-    Each value is written to the one ``IndicatorValue`` row of its indicator for the
-    partnership area and the round's quarter, not yet approved; a value emptied is
-    removed unless it was approved. Only the indicators the return collects may be
-    written. Every value is checked against its unit, and a value flagged by the data
-    quality checks must be confirmed with a note. Nothing is saved when anything is
-    wrong: the message lists each problem.
-    """
-    locked = lock_return(quarterly_return)
-    refuse(access.return_edit_refusal(actor, locked))
-    check_version(locked, version)
-    _check_commentary(commentary)
-
-    period = locked.round.period
-    collected = {i.pk: i for i in indicators_collected(outcome_id=locked.outcome_id, period=period)}
-    area = partnership_area()
-    compared = comparisons(indicators=collected.values(), area=area, period=period)
-    problems: list[str] = []
-    writes: list[tuple[Indicator, ValueEntry, Any]] = []
-    seen: set[int] = set()
-    for entry in values:
-        indicator = collected.get(entry.indicator_id)
-        if indicator is None:
-            problems.append(
-                f"Indicator {entry.indicator_id} is not collected by this return: it is "
-                "entered in the return of the outcome that collects it."
-            )
-            continue
-        if entry.indicator_id in seen:
-            problems.append(f"{indicator.code}: entered twice.")
-            continue
-        seen.add(entry.indicator_id)
-        if entry.status not in {s.value for s in ValueStatus}:
-            problems.append(f"{indicator.code}: choose provisional, final or estimated.")
-            continue
-        try:
-            checked = validate_entry(
-                value=_plain(entry.value),
-                numerator=_plain(entry.numerator),
-                denominator=_plain(entry.denominator),
-                unit=indicator.unit,
-                decimal_places=indicator.decimal_places,
-                rate_per=indicator.rate_per,
-            )
-        except ValueProblem as problem:
-            problems.append(f"{indicator.code}: {problem.message}.")
-            continue
-        reason = compared[indicator.pk].flag(value=checked.value, unit=indicator.unit)
-        if reason and not (entry.confirmed and entry.note.strip()):
-            problems.append(f"{indicator.code}: {reason}")
-            continue
-        writes.append((indicator, entry, checked))
-    if problems:
-        raise ApplicationError("Nothing was saved. " + " ".join(problems))
-
-    for indicator, entry, checked in writes:
-        locked.missing_values.pop(str(indicator.pk), None)
-        if checked.value is None:
-            value_clear(indicator=indicator, area=area, period=period, actor=actor)
-            if entry.not_available_reason.strip():
-                locked.missing_values[str(indicator.pk)] = {
-                    "reason": entry.not_available_reason.strip(),
-                    "expected_on": entry.expected_on.isoformat() if entry.expected_on else None,
-                }
-            continue
-        value_record(
-            indicator=indicator,
-            area=area,
-            period=period,
-            value=checked.value,
-            numerator=checked.numerator,
-            denominator=checked.denominator,
-            status=entry.status,
-            note=entry.note.strip(),
-            actor=actor,
-            approved=False,
-        )
-
-    locked.progress_summary = commentary.progress_summary.strip()
-    locked.going_well = commentary.going_well.strip()
-    locked.concerns_and_actions = commentary.concerns_and_actions.strip()
-    locked.beyond_our_control = commentary.beyond_our_control.strip()
-    locked.forecast_rag = commentary.forecast_rag
-    locked.state = State.DRAFT
-    locked.version += 1
-    save(locked, actor=actor)
-    return locked
 
 
 @transaction.atomic

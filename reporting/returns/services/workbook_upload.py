@@ -11,7 +11,7 @@ from partnership.selectors import partnership_area
 from reporting.returns.models import QuarterlyReturn
 from reporting.returns.selectors.common import indicators_collected
 from reporting.returns.services.common import check_version, refuse
-from reporting.returns.services.returns import Commentary, comparisons, return_save
+from reporting.returns.services.drafts import Commentary, comparisons, return_save
 from reporting.returns.workbook.layout import RETURN_SHEET, columns, letters
 from reporting.returns.workbook.read import (
     SheetEntry,

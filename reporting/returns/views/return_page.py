@@ -79,7 +79,7 @@ def _render(
         ),
         **review_forms,
     }
-    return render(request, "reporting/return_detail.html", context)
+    return render(request, "reporting/returns/return.html", context)
 
 
 @login_required
@@ -151,7 +151,7 @@ def return_live_rag(request: HttpRequest, pk: int, indicator_id: int) -> HttpRes
     confirm_name = f"v{row.indicator_id}_confirm"
     return render(
         request,
-        "reporting/return_row_status.html",
+        "reporting/returns/row_status.html",
         {
             "row": row,
             "judgement": judgement,

@@ -61,7 +61,7 @@ def returns_list(request: HttpRequest) -> HttpResponse:
         raise Http404("No round of returns for that quarter.") from None
     return render(
         request,
-        "reporting/returns_list.html",
+        "reporting/returns/list.html",
         {
             "page": page,
             "form": form,

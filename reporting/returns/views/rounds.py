@@ -60,7 +60,7 @@ def _render_rounds(request: HttpRequest, form: RoundOpenForm, page: Any) -> Http
     chosen = form["period"].value()
     return render(
         request,
-        "reporting/rounds.html",
+        "reporting/returns/rounds.html",
         {
             "page": page,
             "form": form,
@@ -153,7 +153,7 @@ def round_extend_view(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("rounds")
     else:
         form = RoundExtendForm(initial={"due_on": round_.due_on, "closes_on": round_.closes_on})
-    return render(request, "reporting/round_form.html", {"round": round_, "form": form})
+    return render(request, "reporting/returns/round_form.html", {"round": round_, "form": form})
 
 
 @login_required
@@ -174,4 +174,4 @@ def round_close_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Closed the round for {closed.period.label}")
             return redirect("rounds")
-    return render(request, "reporting/round_close.html", {"round": round_, "form": form})
+    return render(request, "reporting/returns/round_close.html", {"round": round_, "form": form})

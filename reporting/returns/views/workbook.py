@@ -105,6 +105,6 @@ def return_upload(request, pk):
         form = WorkbookUploadForm()
     return render(
         request,
-        "reporting/workbook_upload.html",
+        "reporting/returns/workbook_upload.html",
         {"form": form, "page": selectors.upload_page(quarterly_return)},
     )

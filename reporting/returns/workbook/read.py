@@ -1,31 +1,25 @@
-"""Reading an uploaded return spreadsheet, trusting nothing in it."""
+"""Reading an uploaded return spreadsheet, trusting nothing in it: the file opened
+within limits, then checked to be from this return with its columns unchanged.
+
+What the file is read into is in :mod:`.raw`, and the checking of each row in
+:mod:`.rows`; the names callers use are importable from here too.
+"""
 
 from __future__ import annotations
 
-import math
 import zipfile
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from io import BytesIO
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from indicators.enums import Unit, ValueStatus
-from indicators.validation import ValueProblem, validate_entry
-from partnership.errors import ApplicationError
 from partnership.periods import Period as PeriodRef
 from partnership.periods import PeriodError
 from reporting.returns.models import QuarterlyReturn
-from reporting.returns.services.returns import ValueEntry
-
-if TYPE_CHECKING:
-    pass
-
-# ---------------------------------------------------------------------------- reading
 from reporting.returns.workbook.layout import (
     ABOUT_SHEET,
     EMPTY,
@@ -37,66 +31,31 @@ from reporting.returns.workbook.layout import (
     NOT_A_WORKBOOK,
     NOT_FROM_A_RETURN,
     RETURN_SHEET,
-    STATUSES,
     TOO_LARGE,
     Column,
-    letters,
 )
+from reporting.returns.workbook.raw import (
+    RawCell,
+    RawWorkbook,
+    SheetProblem,
+    WorkbookRefused,
+    cell_text,
+)
+from reporting.returns.workbook.rows import SheetEntry, SheetIndicator, code_key, read_entries
 
-
-@dataclass(frozen=True)
-class SheetProblem:
-    """Something wrong in an uploaded spreadsheet, named by its cell (``Return!K7``)."""
-
-    cell: str
-    message: str
-    code: str = ""  # the indicator of the row, when known
-
-    def __str__(self) -> str:
-        where = f"{self.cell} ({self.code})" if self.code else self.cell
-        return f"{where}: {self.message}" if where else self.message
-
-
-class WorkbookRefused(ApplicationError):
-    """An upload refused: ``message`` says why; ``problems`` lists each bad cell."""
-
-    def __init__(self, message: str, problems: Sequence[SheetProblem] = ()) -> None:
-        super().__init__(message, field="workbook")
-        self.problems = tuple(problems)
-
-
-@dataclass(frozen=True)
-class RawCell:
-    value: Any
-    number_format: str = "General"
-
-
-@dataclass(frozen=True)
-class RawWorkbook:
-    """What was read from the file, as plain values, before anything is judged."""
-
-    about: Mapping[str, Any] | None  # None: no About sheet
-    headers: tuple[Any, ...] | None  # None: no Return sheet
-    rows: tuple[tuple[int, tuple[RawCell, ...]], ...]  # (row number, cells), blanks left out
-
-
-@dataclass(frozen=True)
-class SheetIndicator:
-    """What checking a row needs to know of an indicator the return collects."""
-
-    indicator_id: int
-    code: str
-    title: str
-    unit: str
-    decimal_places: int
-    rate_per: int | None
-
-
-@dataclass(frozen=True)
-class SheetEntry:
-    row: int
-    code: str
-    entry: ValueEntry
+__all__ = [
+    "Identity",
+    "RawWorkbook",
+    "SheetEntry",
+    "SheetIndicator",
+    "SheetProblem",
+    "WorkbookRefused",
+    "check_headers",
+    "check_identity",
+    "code_key",
+    "read_entries",
+    "read_workbook",
+]
 
 
 @dataclass(frozen=True)
@@ -145,7 +104,7 @@ def _read(workbook: Any, *, width: int) -> RawWorkbook:
             min_row=1, max_row=50, max_col=2, values_only=True
         ):
             if key is not None:
-                about[_text(key)] = value
+                about[cell_text(key)] = value
     if RETURN_SHEET not in workbook.sheetnames:
         return RawWorkbook(about=about, headers=None, rows=())
     sheet = workbook[RETURN_SHEET]
@@ -177,7 +136,7 @@ def _read(workbook: Any, *, width: int) -> RawWorkbook:
         if number == 1:
             headers = tuple(c.value for c in raw)
             continue
-        if all(_text(c.value) == "" for c in raw):
+        if all(cell_text(c.value) == "" for c in raw):
             continue
         if number > MAX_ROWS + 1:
             raise WorkbookRefused(too_many)
@@ -185,27 +144,8 @@ def _read(workbook: Any, *, width: int) -> RawWorkbook:
     return RawWorkbook(about=about, headers=headers, rows=tuple(rows))
 
 
-def _text(value: Any) -> str:
-    """A cell's content as the text a person would have typed."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return repr(value)
-        return format(Decimal(repr(value)), "f")  # 1e-05 as 0.00001, never an exponent
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, datetime | date | time | timedelta):
-        return value.isoformat()
-    return str(value).strip()
-
-
 def _whole(value: Any) -> int | None:
-    text = _text(value)
+    text = cell_text(value)
     try:
         number = Decimal(text)
     except (InvalidOperation, ValueError):
@@ -219,15 +159,15 @@ def check_identity(raw: RawWorkbook, *, quarterly_return: QuarterlyReturn) -> Id
     """That the workbook was downloaded from this return, for its quarter."""
     about = raw.about or {}
     return_id, version = _whole(about.get("Return id")), _whole(about.get("Version"))
-    period_code = _text(about.get("Period"))
-    if _text(about.get("Format")) != FORMAT or return_id is None or version is None:
+    period_code = cell_text(about.get("Period"))
+    if cell_text(about.get("Format")) != FORMAT or return_id is None or version is None:
         raise WorkbookRefused(NOT_FROM_A_RETURN)
     try:
         their_period = PeriodRef.parse(period_code)
     except PeriodError:
         raise WorkbookRefused(NOT_FROM_A_RETURN) from None
     period = quarterly_return.round.period
-    outcome_code = _text(about.get("Outcome"))
+    outcome_code = cell_text(about.get("Outcome"))
     if their_period.code != period.code:
         raise WorkbookRefused(
             f"The selected file is the spreadsheet for {their_period.label}, but this return "
@@ -258,10 +198,10 @@ def check_headers(raw: RawWorkbook, *, cols: Sequence[Column]) -> None:
     problems = [
         SheetProblem(
             f"{RETURN_SHEET}!{get_column_letter(n)}1",
-            f"The header should be '{col.header}', not '{_text(found) or 'blank'}'",
+            f"The header should be '{col.header}', not '{cell_text(found) or 'blank'}'",
         )
         for n, (col, found) in enumerate(zip(cols, raw.headers, strict=False), start=1)
-        if _same(_text(found)) != _same(col.header)
+        if _same(cell_text(found)) != _same(col.header)
     ]
     if problems:
         raise WorkbookRefused(
@@ -269,170 +209,3 @@ def check_headers(raw: RawWorkbook, *, cols: Sequence[Column]) -> None:
             "the spreadsheet again and copy your figures into it",
             problems,
         )
-
-
-def code_key(code: Any) -> str:
-    """An indicator code as compared: ``ni 116``, `` NI  116 `` and ``NI 116`` are one."""
-    return " ".join(_text(code).split()).casefold()
-
-
-def _expected_date(value: Any) -> date | None:
-    """A date from a cell; raises ValueError for anything that is not one."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    if not text:
-        return None
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
-
-
-@dataclass
-class _Reading:
-    entries: list[SheetEntry] = field(default_factory=list)
-    problems: list[SheetProblem] = field(default_factory=list)
-
-
-def read_entries(
-    raw: RawWorkbook,
-    *,
-    cols: Sequence[Column],
-    indicators: Sequence[SheetIndicator],
-    elsewhere: Mapping[str, str],
-) -> tuple[list[SheetEntry], list[SheetProblem]]:
-    """Each row of the Return sheet checked: its entry, or the problems of its cells.
-
-    ``indicators`` are those the return collects; ``elsewhere`` says, by code key, why
-    another code is not collected here. Every row is checked, and every indicator the
-    return collects must have its row.
-    """
-    at = letters(cols)
-    place = {c.key: n for n, c in enumerate(cols)}
-    collected = {code_key(i.code): i for i in indicators}
-    seen: dict[str, int] = {}
-    reading = _Reading()
-
-    def problem(key: str, row: int, message: str, code: str = "") -> None:
-        reading.problems.append(SheetProblem(f"{RETURN_SHEET}!{at[key]}{row}", message, code))
-
-    for row, cells in raw.rows:
-        raw_code = cells[place["code"]].value
-        key = code_key(raw_code)
-        if not key:
-            problem("code", row, "Enter the indicator's code, or clear this row")
-            continue
-        indicator = collected.get(key)
-        if indicator is None:
-            problem(
-                "code",
-                row,
-                elsewhere.get(key, f"There is no indicator with the code '{_text(raw_code)}'"),
-            )
-            continue
-        if key in seen:
-            problem(
-                "code",
-                row,
-                f"{indicator.code} is in the sheet twice (also in row {seen[key]}): keep one row",
-            )
-            continue
-        seen[key] = row
-        _read_row(reading, row, cells, place, indicator, problem)
-
-    for key, indicator in collected.items():
-        if key not in seen:
-            reading.problems.append(
-                SheetProblem(
-                    RETURN_SHEET,
-                    f"There is no row for {indicator.code} {indicator.title}: download the "
-                    "spreadsheet again, or add its row back with its code",
-                )
-            )
-    return reading.entries, reading.problems
-
-
-def _read_row(
-    reading: _Reading,
-    row: int,
-    cells: tuple[RawCell, ...],
-    place: Mapping[str, int],
-    indicator: SheetIndicator,
-    problem: Any,
-) -> None:
-    code = indicator.code
-
-    def cell(key: str) -> RawCell:
-        return cells[place[key]]
-
-    value_cell = cell("value")
-    value_text = _text(value_cell.value)
-    # "45%" typed into Excel is stored as 0.45 in a percent format: it means 45.
-    if (
-        indicator.unit == Unit.PERCENTAGE
-        and "%" in (value_cell.number_format or "")
-        and isinstance(value_cell.value, int | float | Decimal)
-        and not isinstance(value_cell.value, bool)
-    ):
-        value_text = _text(Decimal(_text(value_cell.value)) * 100)
-    problems_before = len(reading.problems)
-    checked = None
-    try:
-        checked = validate_entry(
-            value=value_text,
-            numerator=_text(cell("numerator").value),
-            denominator=_text(cell("denominator").value),
-            unit=Unit(indicator.unit),
-            decimal_places=indicator.decimal_places,
-            rate_per=indicator.rate_per,
-        )
-    except ValueProblem as refusal:
-        problem(refusal.field if refusal.field in place else "value", row, refusal.message, code)
-    except (ValueError, ArithmeticError):
-        problem("value", row, "Enter a number, like 42.5", code)
-
-    status = _text(cell("status").value).lower()
-    has_value = checked is not None and checked.value is not None
-    if (status and status not in STATUSES) or (has_value and not status):
-        problem("status", row, "Choose provisional, final or estimated", code)
-
-    reason = _text(cell("reason").value)
-    expected_on = None
-    try:
-        expected_on = _expected_date(cell("expected_on").value)
-    except ValueError:
-        problem("expected_on", row, "Enter the expected date as a date, like 31/01/2026", code)
-    if checked is not None and checked.value is None and not reason:
-        problem(
-            "reason",
-            row,
-            "Give a value, or say why it is not available in 'Reason if not available'",
-            code,
-        )
-    if checked is None or len(reading.problems) > problems_before:
-        return
-    note = _text(cell("note").value)
-    reading.entries.append(
-        SheetEntry(
-            row=row,
-            code=code,
-            entry=ValueEntry(
-                indicator_id=indicator.indicator_id,
-                value=checked.value,
-                numerator=checked.numerator,
-                denominator=checked.denominator,
-                status=status or ValueStatus.PROVISIONAL.value,
-                note=note,
-                not_available_reason=reason if checked.value is None else "",
-                expected_on=expected_on if checked.value is None else None,
-                # A filled-in note is the lead's confirmation of a value flagged by the data
-                # quality checks (the form has a tick box; a spreadsheet has the note).
-                confirmed=bool(note.strip()),
-            ),
-        )
-    )

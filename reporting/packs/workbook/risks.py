@@ -1,0 +1,58 @@
+"""The Risks sheet: the open risks held on the targets and outcomes in scope."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+from reporting.packs.selectors.data import PackData
+from reporting.packs.workbook.cells import date_cell
+from reporting.packs.workbook.progress import Progress
+from reporting.packs.workbook.sheet_names import RISKS
+from reporting.packs.workbook.table import Column, Table
+
+RISK_COLUMNS = (
+    Column("Risk", 36, wrap=True),
+    Column("Level", 18),
+    Column("Hangs on", 24, wrap=True),
+    Column("Owner", 20),
+    Column("Organisation", 22),
+    Column("Inherent score", 10),
+    Column("Current score", 10),
+    Column("Band", 10),
+    Column("Target score", 10),
+    Column("Status", 14),
+    Column("Review date", 12),
+    Column("Description", 40, wrap=True),
+    Column("Cause", 30, wrap=True),
+    Column("Consequence", 30, wrap=True),
+    Column("Controls", 30, wrap=True),
+    Column("Mitigating actions", 40, wrap=True),
+)
+
+
+def write_risks(workbook: Workbook, data: PackData, work: Progress) -> None:
+    table = Table(workbook, RISKS, RISK_COLUMNS)
+    sheet = table.sheet
+    for risk in data.risks:
+        table.append(
+            [
+                table.text(risk.title, wrap=True),
+                table.text(risk.level_label),
+                table.text(risk.hangs_on, wrap=True),
+                table.text(risk.owner),
+                table.text(risk.owner_organisation),
+                risk.inherent_score,
+                risk.current_score,
+                table.text(risk.band_label),
+                risk.target_score,
+                table.text(risk.status_label),
+                date_cell(sheet, risk.review_date),
+                table.text(risk.description, wrap=True),
+                table.text(risk.cause, wrap=True),
+                table.text(risk.consequence, wrap=True),
+                table.text(risk.controls, wrap=True),
+                table.text(risk.mitigations, wrap=True),
+            ]
+        )
+        work.advance()
+    table.close()

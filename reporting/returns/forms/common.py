@@ -1,0 +1,28 @@
+"""What the return page's forms share: a text field, GOV.UK radios, and the version of
+the return the page was opened at (a page without one is out of date)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+REASON_MAX = 500
+STALE_PAGE = "This page is out of date: open the return again."
+
+
+class GovukRadios(forms.RadioSelect):
+    """Radios whose label (for the error summary's link) is the first radio."""
+
+    def id_for_label(self, id_: str, index: str | None = "0") -> str:
+        return super().id_for_label(id_, index)
+
+
+def text_field(required: bool = False, max_length: int | None = None, **kwargs: Any) -> forms.Field:
+    return forms.CharField(required=required, max_length=max_length, **kwargs)
+
+
+def opened_version(form: forms.Form) -> int | None:
+    """The version of the return the page was opened at, or None when it is not given."""
+    raw = (form.data.get(form.add_prefix("version")) or "").strip()
+    return int(raw) if raw.isdigit() and len(raw) < 10 else None

@@ -1,0 +1,119 @@
+"""The whole scorecard: the targets of the partnership's area in scope, read and judged.
+
+A constant number of queries, whatever the number of targets, indicators or areas.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from partnership.errors import ApplicationError
+from partnership.models import Area, Period
+from partnership.selectors import partnership_area
+from reporting.scorecard.selectors.judging import row
+from reporting.scorecard.selectors.outcomes import outcome_line, outcome_returns
+from reporting.scorecard.selectors.rows import RagCounts, Scope, Scorecard
+from reporting.scorecard.selectors.values import read_values, value_for, wanted_periods
+from targets.models import Target
+from targets.selectors import target_context
+
+
+def scorecard(
+    *,
+    user: Any,
+    period: Period,
+    today: date,
+    scope: Scope | None = None,
+    approved_only: bool = True,
+) -> Scorecard:
+    """Every target of the partnership's area in ``scope``, judged for the quarter ``period``.
+
+    Rows are in the order of blocks, outcomes and indicator codes. See
+    :mod:`reporting.scorecard.selectors` for what a value for the quarter is and who sees
+    which values.
+    """
+    scope = scope or Scope()
+    ref = period.ref
+    area = _area()
+    targets = _targets_in_scope(area, scope)
+    outcomes = outcome_returns(
+        user=user, period=period, today=today, scope=scope, approved_only=approved_only
+    )
+    by_outcome = {line.outcome_id: line for line in outcomes.lines}
+
+    indicator_ids = [t.indicator_id for t in targets]
+    values = read_values(
+        user=user,
+        area=area,
+        indicator_ids=indicator_ids,
+        periods=wanted_periods(ref, {t.indicator.frequency for t in targets}),
+        approved_only=approved_only,
+    )
+    chosen = {t.indicator_id: value_for(t.indicator, ref, values) for t in targets}
+    contexts = (
+        target_context(
+            indicator_ids=indicator_ids,
+            area=area,
+            periods={p for p, _ in chosen.values()},
+        )
+        if targets
+        else {}
+    )
+    rows = []
+    for target in targets:
+        outcome = target.indicator.primary_outcome
+        line = by_outcome.get(outcome.pk) or outcome_line(outcome)
+        judged = row(target, ref, chosen[target.indicator_id], values, contexts, line)
+        if scope.matches(judged):
+            rows.append(judged)
+    return Scorecard(
+        period=ref,
+        scope=scope,
+        approved_only=approved_only,
+        area_name=area.name if area else "",
+        rows=tuple(rows),
+        outcomes=tuple(line for line in outcomes.lines if scope.matches_outcome(line)),
+        round_due_on=outcomes.due_on,
+        round_state=outcomes.round_state,
+        counts=RagCounts.of_rows(rows),
+    )
+
+
+def _area() -> Area | None:
+    try:
+        return partnership_area()
+    except ApplicationError:
+        return None
+
+
+def _targets_in_scope(area: Area | None, scope: Scope) -> list[Target]:
+    """The area's targets of active indicators in the block of ``scope`` (and stretch ones
+    only if it says so), in the order of blocks, outcomes and indicator codes."""
+    if area is None:
+        return list(Target.objects.none())
+    targets = (
+        Target.objects.filter(area=area, indicator__is_active=True)
+        .select_related(
+            "lead_person",
+            "lead_organisation",
+            "baseline_period",
+            "target_period",
+            "indicator__lead_person",
+            "indicator__lead_organisation",
+            "indicator__primary_outcome__block",
+            "indicator__primary_outcome__lead_person",
+            "indicator__primary_outcome__lead_organisation",
+        )
+        .order_by(
+            "indicator__primary_outcome__block__order",
+            "indicator__primary_outcome__block__name",
+            "indicator__primary_outcome__code",
+            "indicator__code",
+        )
+    )
+    if scope.block:
+        targets = targets.filter(indicator__primary_outcome__block__slug=scope.block)
+    if scope.stretch_only:
+        targets = targets.filter(kind=Target.Kind.STRETCH)
+    return list(targets)

@@ -1,0 +1,130 @@
+"""The values a scorecard reads: which period's value stands for the quarter, and the
+values before it that direction of travel is judged against.
+
+A quarterly or monthly indicator's value is its value for the quarter. An annual or
+biennial one's is its latest yearly figure known by the end of the quarter (the year's
+own period, or its Q4), from this year or the one before (two before for a biennial
+one); its direction compares it with the year before (two for biennial).
+
+One query for every value of every indicator and period a scorecard needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from indicators.enums import Frequency
+from indicators.models import IndicatorValue
+from partnership import access
+from partnership.models import Area
+from partnership.periods import Period as PeriodRef
+
+YEARLY = frozenset({Frequency.ANNUAL, Frequency.BIENNIAL})
+
+
+def yearly_candidates(period: PeriodRef, frequency: str) -> list[PeriodRef]:
+    """The years whose figure may stand for ``period``, latest first: a year's figure is
+    known at its end, so from this year only in Q4."""
+    last = period.year() if period.quarter in (None, 4) else period.year().shift(-1)
+    back = 3 if frequency == Frequency.BIENNIAL else 2
+    return [last.shift(-n) for n in range(back)]
+
+
+def comparisons(value_period: PeriodRef, frequency: str) -> tuple[PeriodRef, PeriodRef]:
+    """The previous period and the same period a year before, to judge direction against."""
+    if frequency in YEARLY:
+        step = 2 if frequency == Frequency.BIENNIAL else 1
+        before = value_period.year().shift(-step)
+        return before, before
+    return value_period.previous(), value_period.same_quarter_last_year()
+
+
+def _with_q4(year: PeriodRef) -> tuple[PeriodRef, PeriodRef]:
+    """A year's figure is stored against the year or against its Q4."""
+    return year, PeriodRef(year.start_year, 4)
+
+
+class Values:
+    """The values read, by indicator and period (a year's figure found under its Q4 too)."""
+
+    def __init__(self, found: Iterable[dict[str, Any]]) -> None:
+        self._by_key: dict[tuple[int, PeriodRef], dict[str, Any]] = {}
+        for item in found:
+            self._by_key[(item["indicator_id"], PeriodRef.parse(item["period__code"]))] = item
+
+    def at(self, indicator_id: int, period: PeriodRef) -> dict[str, Any] | None:
+        return self._by_key.get((indicator_id, period))
+
+    def yearly(self, indicator_id: int, year: PeriodRef) -> tuple[PeriodRef, dict] | None:
+        for candidate in _with_q4(year):
+            found = self.at(indicator_id, candidate)
+            if found is not None:
+                return candidate, found
+        return None
+
+
+def wanted_periods(period: PeriodRef, frequencies: Iterable[str]) -> set[PeriodRef]:
+    """Every period whose value a scorecard for ``period`` may need, for these frequencies."""
+    wanted = {period, *comparisons(period, Frequency.QUARTERLY)}
+    for frequency in set(frequencies) & YEARLY:
+        for year in yearly_candidates(period, frequency):
+            for candidate in (year, *comparisons(year, frequency)):
+                wanted.update(_with_q4(candidate))
+    return wanted
+
+
+def read_values(
+    *,
+    user: Any,
+    area: Area | None,
+    indicator_ids: list[int],
+    periods: set[PeriodRef],
+    approved_only: bool,
+) -> Values:
+    """The values of these indicators for ``area`` and ``periods`` that the person may see
+    (approved ones only with ``approved_only``)."""
+    if area is None or not indicator_ids:
+        return Values(())
+    found = access.visible_values(
+        user,
+        IndicatorValue.objects.filter(
+            indicator_id__in=indicator_ids,
+            area=area,
+            period__code__in=sorted(p.code for p in periods),
+        ),
+    )
+    if approved_only:
+        found = found.filter(is_approved=True)
+    return Values(found.values("indicator_id", "period__code", "value", "status", "is_approved"))
+
+
+def value_for(
+    indicator: Any, period: PeriodRef, values: Values
+) -> tuple[PeriodRef, dict[str, Any] | None]:
+    """The period the indicator's value for the quarter is for, and that value."""
+    if indicator.frequency not in YEARLY:
+        return period, values.at(indicator.pk, period)
+    candidates = yearly_candidates(period, indicator.frequency)
+    for year in candidates:
+        found = values.yearly(indicator.pk, year)
+        if found is not None:
+            return found
+    return candidates[0], None
+
+
+def value_of(found: dict[str, Any] | None) -> Decimal | None:
+    return found["value"] if found else None
+
+
+def comparison_values(
+    indicator: Any, value_period: PeriodRef, values: Values
+) -> tuple[Decimal | None, Decimal | None]:
+    """The values of the period before and of the same period a year before (for a yearly
+    figure both are the year before, or two before for biennial)."""
+    before, last_year = comparisons(value_period, indicator.frequency)
+    if indicator.frequency in YEARLY:
+        previous_value = value_of((values.yearly(indicator.pk, before) or (None, None))[1])
+        return previous_value, previous_value
+    return value_of(values.at(indicator.pk, before)), value_of(values.at(indicator.pk, last_year))

@@ -1,0 +1,1 @@
+"""The reporting app's template tags (`{% load app_tags %}`)."""

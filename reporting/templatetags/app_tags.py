@@ -1,0 +1,55 @@
+"""A state shown as a GOV.UK tag, its colour read from one table per kind of state.
+
+{% load app_tags %}
+{% state_tag "return" line.state line.state_label %}
+{% rag_tag line.rag.value %}
+
+Both render `includes/tag.html`, so a tag looks the same wherever it is shown.
+"""
+
+from django import template
+
+register = template.Library()
+
+TAG_COLOURS: dict[str, dict[str, str]] = {
+    "return": {
+        "approved": "green",
+        "submitted": "blue",
+        "draft": "light-blue",
+        "returned": "orange",
+    },
+    "round": {"open": "green", "closed": "grey"},
+    "step": {"done": "green", "due": "yellow", "planned": "blue", "passed": "turquoise"},
+    "notification": {"sent": "green", "failed": "red"},
+    "timeliness": {"late": "red", "due_soon": "yellow"},
+    "rag": {"green": "green", "amber": "amber", "red": "red"},
+}
+
+OTHER_COLOURS: dict[str, str] = {
+    "return": "grey",
+    "round": "blue",
+    "step": "grey",
+    "notification": "grey",
+    "timeliness": "green",
+    "rag": "grey",
+}
+
+RAG_WORDS: dict[str, str] = {"green": "Green", "amber": "Amber", "red": "Red"}
+NO_RAG_WORD = "No data"
+
+
+def tag_colour(kind: str, state: object) -> str:
+    """The colour of a state of this kind: its kind's table, or the kind's other colour."""
+    return TAG_COLOURS[kind].get(state, OTHER_COLOURS[kind])
+
+
+@register.inclusion_tag("includes/tag.html")
+def state_tag(kind: str, state: object, label: str) -> dict[str, str]:
+    """A state with its label: kind is return, round, step, notification or timeliness."""
+    return {"text": label, "colour": tag_colour(kind, state)}
+
+
+@register.inclusion_tag("includes/tag.html")
+def rag_tag(rag: object) -> dict[str, str]:
+    """A RAG rating with its word; anything else is "No data"."""
+    return {"text": RAG_WORDS.get(rag, NO_RAG_WORD), "colour": tag_colour("rag", rag)}
