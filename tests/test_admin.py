@@ -45,7 +45,7 @@ from tests.partnership.test_models import (
     FundingAmountFactory,
     FundingStreamFactory,
 )
-from tests.reporting.test_models import ExceptionReportFactory, NotificationFactory
+from tests.reporting.returns.test_models import ExceptionReportFactory, NotificationFactory
 from tests.risks.test_models import EscalationFactory, RiskActionFactory
 from tests.targets.test_models import ActionFactory
 

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from reporting.models import QuarterlyReturn, ReturnRound
 from targets.models import Target
 from tests import factories as f
-from tests.reporting.test_scorecard import Q2, a_round, add_target
+from tests.reporting.scorecard.test_scorecard import Q2, a_round, add_target
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from reporting.models import PerformancePack
 from reporting.packs.services.build import pack_build
 from targets.models import Target
-from tests.reporting.test_scorecard import a_round, add_target
+from tests.reporting.scorecard.test_scorecard import a_round, add_target
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

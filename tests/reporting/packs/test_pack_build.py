@@ -35,7 +35,7 @@ from reporting.scorecard.selectors import Scope, quarter_named, scorecard
 from risks.rules import RiskLevel
 from targets.models import Action, Target
 from tests import factories as f
-from tests.reporting.test_scorecard import Q2, TODAY, a_round, add_target, grow
+from tests.reporting.scorecard.test_scorecard import Q2, TODAY, a_round, add_target, grow
 
 State = QuarterlyReturn.State
 GENERATED_AT = datetime(2025, 11, 21, 9, 30, tzinfo=UTC)

@@ -28,7 +28,7 @@ from risks.models import Escalation, Risk
 from risks.rules import RiskLevel
 from targets.models import Target
 from tests import factories as f
-from tests.reporting.test_scorecard import Q2, TODAY, a_round, add_target, grow
+from tests.reporting.scorecard.test_scorecard import Q2, TODAY, a_round, add_target, grow
 
 URL = "/exceptions/"
 
@@ -608,7 +608,7 @@ class TestWithTheDemo:
     def test_board_view_and_blocks_stay_within_the_query_bound(
         self, client, django_assert_max_num_queries, name
     ):
-        from tests.reporting.test_board import MAX_QUERIES as BOARD_MAX_QUERIES
+        from tests.reporting.dashboards.test_board import MAX_QUERIES as BOARD_MAX_QUERIES
 
         client.force_login(self.user(name))
         for block in Block.objects.all():

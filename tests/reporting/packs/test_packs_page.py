@@ -17,7 +17,7 @@ from reporting.packs.services.requests import pack_request
 from reporting.scorecard.selectors import Scope
 from targets.models import Target
 from tests import factories as f
-from tests.reporting.test_scorecard import Q2, a_round, add_target
+from tests.reporting.scorecard.test_scorecard import Q2, a_round, add_target
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,6 @@ from partnership.models import Role
 from reporting.models import Notification, QuarterlyReturn, ReturnRound
 from reporting.returns import services
 from reporting.returns.services import Commentary, ValueEntry
-from reporting.rules.due import due_frequencies
 from tests import factories as f
 
 State = QuarterlyReturn.State
@@ -769,16 +768,3 @@ def test_a_submitted_return_can_still_be_approved_after_the_round_closes(
     services.round_close(round=qr.round, actor=officer)
     approved = services.return_approve(quarterly_return=done, version=done.version, actor=officer)
     assert approved.state == State.APPROVED
-
-
-@pytest.mark.parametrize(
-    ("quarter", "due"),
-    [
-        (1, {"monthly", "quarterly"}),
-        (2, {"monthly", "quarterly"}),
-        (3, {"monthly", "quarterly"}),
-        (4, {"monthly", "quarterly", "annual", "biennial"}),
-    ],
-)
-def test_what_a_quarter_collects_by_frequency(quarter, due):
-    assert due_frequencies(quarter) == due

@@ -13,7 +13,7 @@ from risks.models import Risk
 from risks.rules import RiskLevel
 from targets.models import Action, Target
 from tests import factories as f
-from tests.reporting.test_scorecard import Q2, TODAY, a_round, add_target, grow
+from tests.reporting.scorecard.test_scorecard import Q2, TODAY, a_round, add_target, grow
 
 State = QuarterlyReturn.State
 # The most queries the board view or the list of blocks may run, whatever the data.

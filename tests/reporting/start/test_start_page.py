@@ -1,14 +1,14 @@
 """The start page: one section per role held, and nothing from roles not held."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from partnership.models import Outcome, Role
 from partnership.periods import Period as PeriodRef
 from reporting.models import QuarterlyReturn
-from reporting.rules.timeliness import Timeliness, return_timeliness
+from reporting.rules.timeliness import Timeliness
 from reporting.start import selectors
 from tests import factories as f
 
@@ -49,37 +49,6 @@ def start_page_for(client, user):
 
 
 # --- Timeliness rule --------------------------------------------------------------------
-
-DUE = date(2025, 10, 22)
-
-
-@pytest.mark.parametrize(
-    ("state", "today", "expected"),
-    [
-        ("not_started", DUE + timedelta(days=1), Timeliness.LATE),
-        ("draft", DUE + timedelta(days=30), Timeliness.LATE),
-        ("returned", DUE + timedelta(days=1), Timeliness.LATE),
-        ("draft", DUE, Timeliness.DUE_SOON),
-        ("not_started", DUE - timedelta(days=5), Timeliness.DUE_SOON),
-        ("not_started", DUE - timedelta(days=6), Timeliness.ON_TIME),
-        ("submitted", DUE + timedelta(days=3), Timeliness.ON_TIME),
-        ("approved", DUE + timedelta(days=3), Timeliness.ON_TIME),
-        ("submitted", DUE - timedelta(days=1), Timeliness.ON_TIME),
-    ],
-    ids=[
-        "not started past the due date is late",
-        "draft a month past the due date is late",
-        "returned and past the due date is late",
-        "draft on the due date is due soon",
-        "not started five days before the due date is due soon",
-        "not started six days before the due date is on time",
-        "submitted after the due date is not late",
-        "approved after the due date is not late",
-        "submitted before the due date is on time",
-    ],
-)
-def test_return_timeliness(state, today, expected):
-    assert return_timeliness(state=state, due_on=DUE, today=today) is expected
 
 
 # --- Who gets in ------------------------------------------------------------------------

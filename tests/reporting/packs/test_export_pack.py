@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from reporting.models import PerformancePack, QuarterlyReturn
 from targets.models import Target
 from tests import factories as f
-from tests.reporting.test_scorecard import Q2, a_round, add_target
+from tests.reporting.scorecard.test_scorecard import Q2, a_round, add_target
 
 pytestmark = pytest.mark.django_db
 
