@@ -9,21 +9,18 @@ from django.utils import timezone
 
 from partnership import access
 from reporting.cycle.selectors import cycle_page
+from reporting.pages import forbidden
 
 
 @login_required
 def cycle(request: HttpRequest) -> HttpResponse:
     """What the daily cycle has done this quarter, what it does next, and who was chased."""
     if not access.can_manage_rounds(request.user):
-        return render(
+        return forbidden(
             request,
-            "reporting/returns/forbidden.html",
-            {
-                "title": "Only the performance team sees the quarterly cycle",
-                "message": "The quarterly cycle opens rounds, reminds and chases leads, and "
-                "sends the exception report. Its page is for the performance team.",
-            },
-            status=403,
+            title="Only the performance team sees the quarterly cycle",
+            message="The quarterly cycle opens rounds, reminds and chases leads, and "
+            "sends the exception report. Its page is for the performance team.",
         )
     page = cycle_page(today=timezone.localdate())
     return render(

@@ -87,3 +87,15 @@ class ExceptionFiltersForm(QuarterForm):
         """What was sent for a field, valid or not, to keep it in the form."""
         value = self.data.get(name, "")
         return value.strip() if isinstance(value, str) else ""
+
+
+class IndicatorSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search indicators",
+        help_text="Part of a code or title, for example NI 111 or re-offending.",
+        max_length=100,
+        required=False,
+    )
+
+    def query(self) -> str:
+        return self.cleaned_data.get("q", "") if self.is_valid() else ""

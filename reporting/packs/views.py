@@ -9,9 +9,6 @@ made it and the performance team (404 for anyone else).
 
 from __future__ import annotations
 
-from typing import Any
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -19,89 +16,17 @@ from django.shortcuts import redirect, render
 
 from partnership import access
 from partnership.errors import ApplicationError
-from partnership.models import Period
+from reporting.packs.forms import PackForm
 from reporting.packs.models import PerformancePack
-from reporting.packs.selectors.data import PacksPage, pack_line, packs_page, visible_pack
+from reporting.packs.selectors.data import pack_line, packs_page, visible_pack
 from reporting.packs.services.requests import pack_request
-from reporting.returns.forms.return_page import GovukRadios
-from reporting.returns.views.returns_list import forbidden
+from reporting.pages import forbidden
 from reporting.returns.workbook import XLSX_CONTENT_TYPE
-from reporting.scorecard.selectors import PeriodNotFound, Scope, quarter_named
 
-SCOPES = [
-    ("whole", "The whole partnership"),
-    ("block", "One block"),
-    ("organisation", "One partner organisation"),
-    ("stretch", "Stretch targets only"),
-]
 QUEUED = (
     "Your pack is being built. You can leave this page: we will email you a link when it "
     "is ready, and it will be kept here."
 )
-
-
-class PackForm(forms.Form):
-    period = forms.ChoiceField(
-        label="Quarter", error_messages={"required": "Select a quarter"}, choices=()
-    )
-    scope = forms.ChoiceField(
-        label="What should the pack cover?",
-        choices=SCOPES,
-        widget=GovukRadios,
-        error_messages={
-            "required": "Select what the pack should cover",
-            "invalid_choice": "Select what the pack should cover",
-        },
-    )
-    block = forms.ChoiceField(
-        label="Block",
-        required=False,
-        choices=(),
-        error_messages={"invalid_choice": "Select a block from the list"},
-    )
-    organisation = forms.ChoiceField(
-        label="Partner organisation",
-        required=False,
-        choices=(),
-        error_messages={"invalid_choice": "Select a partner organisation from the list"},
-    )
-
-    def __init__(self, *args: Any, page: PacksPage, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["period"].choices = [(q.value, q.label) for q in page.quarters]
-        self.fields["period"].error_messages["invalid_choice"] = "Select a quarter from the list"
-        self.fields["block"].choices = [
-            ("", "Choose a block"),
-            *((b.value, b.label) for b in page.blocks),
-        ]
-        self.fields["organisation"].choices = [
-            ("", "Choose a partner"),
-            *((o.value, o.label) for o in page.organisations),
-        ]
-
-    def clean_period(self) -> Period:
-        try:
-            return quarter_named(self.cleaned_data["period"])
-        except PeriodNotFound:
-            raise forms.ValidationError("Select a quarter from the list") from None
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if data.get("scope") == "block" and not data.get("block"):
-            self.add_error("block", "Select a block")
-        if data.get("scope") == "organisation" and not data.get("organisation"):
-            self.add_error("organisation", "Select a partner organisation")
-        return data
-
-    @property
-    def scope_chosen(self) -> Scope:
-        data = self.cleaned_data
-        scope = data["scope"]
-        return Scope(
-            block=data["block"] if scope == "block" else "",
-            organisation=int(data["organisation"]) if scope == "organisation" else None,
-            stretch_only=scope == "stretch",
-        )
 
 
 def _refused(request: HttpRequest) -> HttpResponse:

@@ -9,7 +9,6 @@ selector decides through :mod:`partnership.access`. Someone signed in without a 
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,36 +16,22 @@ from django.views.decorators.http import require_GET
 
 from partnership import access
 from reporting.dashboards.charts.trend import trend_chart
+from reporting.dashboards.forms import IndicatorSearchForm
 from reporting.dashboards.selectors.indicator_page import (
     IndicatorNotFound,
     indicator_list,
     indicator_page,
 )
-
-
-class IndicatorSearchForm(forms.Form):
-    q = forms.CharField(
-        label="Search indicators",
-        help_text="Part of a code or title, for example NI 111 or re-offending.",
-        max_length=100,
-        required=False,
-    )
-
-    def query(self) -> str:
-        return self.cleaned_data.get("q", "") if self.is_valid() else ""
+from reporting.pages import forbidden
 
 
 def _no_role(request: HttpRequest) -> HttpResponse:
-    return render(
+    return forbidden(
         request,
-        "reporting/returns/forbidden.html",
-        {
-            "title": "You do not have a role yet",
-            "message": "You do not have a role in Partnership Performance yet, so there are "
-            "no indicators to show you. Contact the performance team and ask them to give "
-            "you the role you need, for example board member or scrutiny.",
-        },
-        status=403,
+        title="You do not have a role yet",
+        message="You do not have a role in Partnership Performance yet, so there are "
+        "no indicators to show you. Contact the performance team and ask them to give "
+        "you the role you need, for example board member or scrutiny.",
     )
 
 

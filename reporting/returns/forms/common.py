@@ -1,5 +1,5 @@
-"""What the return page's forms share: a text field, GOV.UK radios, and the version of
-the return the page was opened at (a page without one is out of date)."""
+"""What the return page's forms share: a text field and the version of the return the
+page was opened at (a page without one is out of date)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,6 @@ from django import forms
 
 REASON_MAX = 500
 STALE_PAGE = "This page is out of date: open the return again."
-
-
-class GovukRadios(forms.RadioSelect):
-    """Radios whose label (for the error summary's link) is the first radio."""
-
-    def id_for_label(self, id_: str, index: str | None = "0") -> str:
-        return super().id_for_label(id_, index)
 
 
 def text_field(required: bool = False, max_length: int | None = None, **kwargs: Any) -> forms.Field:

@@ -1,6 +1,5 @@
 """The return as a spreadsheet: download it to fill in offline, and upload it back."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,11 +11,10 @@ from django.utils.http import content_disposition_header
 
 from partnership import access
 from partnership.errors import ApplicationError
+from reporting.returns.forms.workbook import WorkbookUploadForm
 from reporting.returns.selectors import workbook as selectors
 from reporting.returns.services.workbook_upload import return_workbook_upload
 from reporting.returns.workbook import (
-    MAX_UPLOAD_BYTES,
-    TOO_LARGE,
     XLSX_CONTENT_TYPE,
     WorkbookRefused,
     build_return_workbook,
@@ -25,26 +23,6 @@ from reporting.returns.workbook import (
 SUCCESS = "Your spreadsheet was uploaded and saved as a draft"
 # More problems than this are summed up, not listed: the page must stay usable.
 MAX_LISTED = 50
-
-
-class WorkbookUploadForm(forms.Form):
-    workbook = forms.FileField(
-        label="Upload a spreadsheet",
-        help_text="An .xlsx file downloaded from this return",
-        error_messages={
-            "required": "Select the spreadsheet to upload",
-            "empty": "The selected file is empty",
-            "invalid": "Select the spreadsheet to upload",
-            "missing": "Select the spreadsheet to upload",
-        },
-    )
-
-    def clean_workbook(self):
-        upload = self.cleaned_data["workbook"]
-        # Before anything reads it: a large file is refused unopened.
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(TOO_LARGE)
-        return upload
 
 
 def _visible_return(user, pk):
