@@ -135,6 +135,11 @@ def exception_report_content(*, period: Period, today: date, reader: Any) -> dic
             else None
         ),
         "totals": _counts(page.totals),
+        "late_returns": {
+            "late": page.late_returns.late,
+            "missing": page.late_returns.missing,
+            "submitted_late": page.late_returns.submitted_late,
+        },
         "headline": [{"block": b.name, **_counts(b.counts)} for b in page.headline],
         "blocks": blocks,
         "psb_risks": [risk for block in blocks for risk in block["risks"]],
@@ -184,8 +189,6 @@ def exception_report_send(*, period: Period, today: date) -> ExceptionReport:
         {
             "quarter": period.label,
             "content": content,
-            "missing": sum(len(b["missing_returns"]) for b in content["blocks"]),
-            "late": sum(len(b["late_returns"]) for b in content["blocks"]),
             "targets": sum(len(b["targets"]) for b in content["blocks"]),
             "link": dashboard_link(period),
             "round": ReturnRound.objects.filter(period=period).first(),

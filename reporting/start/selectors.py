@@ -22,8 +22,9 @@ from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from reporting.returns.models import QuarterlyReturn, ReturnRound
 from reporting.returns.selectors.common import StateCount, state_counts
+from reporting.returns.selectors.lateness import quarter_late_counts, timeliness_of
 from reporting.rules import return_states
-from reporting.rules.timeliness import Timeliness, return_timeliness
+from reporting.rules.timeliness import LateCounts, Timeliness
 from risks.models import Risk
 from risks.rules import RiskLevel
 
@@ -78,7 +79,7 @@ class PsbSummary:
     due_on: date | None
     total: int
     not_submitted: int
-    late: int
+    late: LateCounts
     partnership_risks: int
 
 
@@ -181,9 +182,7 @@ def _line(quarterly_return: QuarterlyReturn, today: date) -> ReturnLine:
         state=quarterly_return.state,
         state_label=quarterly_return.get_state_display(),
         due_on=quarterly_return.round.due_on,
-        timeliness=return_timeliness(
-            state=quarterly_return.state, due_on=quarterly_return.round.due_on, today=today
-        ),
+        timeliness=timeliness_of(quarterly_return, today=today),
     )
 
 
@@ -287,18 +286,18 @@ def _psb_summary(current: ReturnRound | None, today: date) -> PsbSummary:
             due_on=None,
             total=0,
             not_submitted=0,
-            late=0,
+            late=LateCounts(),
             partnership_risks=partnership_risks,
         )
     outstanding = Q(state__in=return_states.NOT_SUBMITTED)
     totals = QuarterlyReturn.objects.filter(round=current).aggregate(
         total=Count("pk"),
         not_submitted=Count("pk", filter=outstanding),
-        late=Count("pk", filter=outstanding & Q(round__due_on__lt=today)),
     )
     return PsbSummary(
         quarter=current.period.label,
         due_on=current.due_on,
+        late=quarter_late_counts(period_id=current.period_id, today=today),
         partnership_risks=partnership_risks,
         **totals,
     )

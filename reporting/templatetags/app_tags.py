@@ -21,7 +21,7 @@ TAG_COLOURS: dict[str, dict[str, str]] = {
     "round": {"open": "green", "closed": "grey"},
     "step": {"done": "green", "due": "yellow", "planned": "blue", "passed": "turquoise"},
     "notification": {"sent": "green", "failed": "red"},
-    "timeliness": {"late": "red", "due_soon": "yellow"},
+    "timeliness": {"late": "red", "submitted_late": "orange", "due_soon": "yellow"},
     "rag": {"green": "green", "amber": "amber", "red": "red"},
 }
 

@@ -25,6 +25,7 @@ from partnership import access
 from partnership.people import display_name
 from reporting.returns.models import QuarterlyReturn, ReturnRound
 from reporting.returns.selectors.common import indicators_collected
+from reporting.returns.selectors.lateness import timeliness_of
 from reporting.returns.selectors.return_history import (
     HistoryEntry,
     return_history,
@@ -39,7 +40,7 @@ from reporting.returns.selectors.return_rows import (
 from reporting.returns.selectors.return_values import StoredValues, area_or_none
 from reporting.returns.selectors.value_text import DASH, POLARITY_LABELS, format_value
 from reporting.rules.due import due_frequencies
-from reporting.rules.timeliness import Timeliness, return_timeliness
+from reporting.rules.timeliness import Timeliness
 
 __all__ = [
     "DASH",
@@ -205,7 +206,7 @@ def _header(qr: QuarterlyReturn, records: Sequence[Any], today: date) -> ReturnH
         state=qr.state,
         state_label=qr.get_state_display(),
         due_on=round_.due_on,
-        timeliness=return_timeliness(state=qr.state, due_on=round_.due_on, today=today),
+        timeliness=timeliness_of(qr, today=today),
         round_state_label=ReturnRound.State(round_.state).label,
         lead_person=display_name(outcome.lead_person) if outcome.lead_person else "No lead named",
         lead_organisation=outcome.lead_organisation.name,

@@ -20,6 +20,7 @@ from partnership.models import Block, Organisation
 from partnership.people import display_name
 from reporting.returns.models import QuarterlyReturn, ReturnRound
 from reporting.returns.selectors.common import state_counts
+from reporting.returns.selectors.lateness import timeliness_of
 from reporting.returns.selectors.returns_list_data import (
     Filters,
     LeadReturns,
@@ -34,7 +35,6 @@ from reporting.returns.selectors.returns_list_data import (
 )
 from reporting.returns.selectors.rounds import QuarterOption, default_round_dates, rounds_page
 from reporting.rules import return_states
-from reporting.rules.timeliness import return_timeliness
 
 __all__ = [
     "Filters",
@@ -162,9 +162,7 @@ def _row(
         state=quarterly_return.state,
         state_label=quarterly_return.get_state_display(),
         due_on=round_.due_on,
-        timeliness=return_timeliness(
-            state=quarterly_return.state, due_on=round_.due_on, today=today
-        ),
+        timeliness=timeliness_of(quarterly_return, today=today),
         returned_reason=quarterly_return.returned_reason,
         submitted_by=display_name(quarterly_return.submitted_by),
         submitted_at=quarterly_return.submitted_at,

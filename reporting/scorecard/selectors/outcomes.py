@@ -14,7 +14,7 @@ from partnership import access
 from partnership.models import Outcome, Period
 from partnership.people import display_name
 from reporting.returns.models import QuarterlyReturn
-from reporting.rules.timeliness import return_timeliness
+from reporting.returns.selectors.lateness import timeliness_of
 from reporting.scorecard.selectors.rows import OutcomeReturn, Scope
 from targets import rules
 
@@ -90,7 +90,7 @@ def _with_return(
         due_on=found.round.due_on,
         round_state=found.round.state,
         submitted_at=found.submitted_at,
-        timeliness=return_timeliness(state=found.state, due_on=found.round.due_on, today=today),
+        timeliness=timeliness_of(found, today=today),
         viewable=viewable,
         readable=readable,
         forecast_rag=rules.Rag(found.forecast_rag) if readable and found.forecast_rag else None,

@@ -102,12 +102,7 @@ class OutcomeReturn:
     @property
     def submitted_late(self) -> bool:
         """Submitted (or approved), but after its due date."""
-        return bool(
-            self.is_done
-            and self.submitted_at is not None
-            and self.due_on is not None
-            and timezone.localdate(self.submitted_at) > self.due_on
-        )
+        return self.timeliness is Timeliness.SUBMITTED_LATE
 
     @property
     def submitted_on(self) -> date | None:

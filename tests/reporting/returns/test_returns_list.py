@@ -1,7 +1,7 @@
 """The list of returns (/returns/): what each role sees, filters, counts and bulk approval."""
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.http import HttpResponse
@@ -222,6 +222,23 @@ def test_lead_sees_a_submitted_return_as_on_time_after_the_due_date(lead_role, r
     page = returns_page(user=lead_role.user, today=DUE + timedelta(days=10))
 
     assert page.lead.current[0].timeliness is Timeliness.ON_TIME
+
+
+def test_a_return_submitted_after_its_due_date_is_shown_as_submitted_late(
+    client, lead_role, round_returns
+):
+    """Due on 22 October and submitted on 2 December: late, not "On time"."""
+    submitted = timezone.make_aware(datetime(2025, 12, 2, 10, 0))
+    QuarterlyReturn.objects.filter(pk=round_returns["CYP 1"].pk).update(
+        state=State.SUBMITTED, submitted_at=submitted
+    )
+
+    page = returns_page(user=lead_role.user, today=date(2025, 12, 3))
+
+    assert page.lead.current[0].timeliness is Timeliness.SUBMITTED_LATE
+    row = text_of(get(client, lead_role.user).text).split("CYP 1", 1)[1]
+    assert "Submitted late" in row
+    assert "On time" not in row
 
 
 def test_lead_sees_the_reason_a_return_was_sent_back(client, lead_role, round_returns):

@@ -4,11 +4,12 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from partnership.models import Outcome, Role
 from partnership.periods import Period as PeriodRef
 from reporting.models import QuarterlyReturn
-from reporting.rules.timeliness import Timeliness
+from reporting.rules.timeliness import LateCounts, Timeliness
 from reporting.start import selectors
 from tests import factories as f
 
@@ -78,6 +79,20 @@ def test_lead_sees_their_return_with_state_due_date_and_late(
     assert f"{lead_return.round.due_on:%-d %B %Y}" in returns
     assert "Late" in returns
     assert other_return.outcome.code not in returns
+
+
+def test_lead_sees_a_return_submitted_after_its_due_date_as_submitted_late(
+    client, lead_role, lead_return, today
+):
+    QuarterlyReturn.objects.filter(pk=lead_return.pk).update(
+        state=QuarterlyReturn.State.SUBMITTED, submitted_at=timezone.now()
+    )
+
+    response = start_page_for(client, lead_role.user)
+
+    [line] = response.context["page"].lead_returns
+    assert line.timeliness is Timeliness.SUBMITTED_LATE
+    assert "Submitted late" in text_of(section(response, "lead"))
 
 
 def test_lead_sees_due_soon_before_the_due_date(client, lead_role, lead_return, today):
@@ -173,7 +188,8 @@ def test_psb_member_sees_missing_and_late_returns_and_the_psbs_risks(
     assert sections_of(response) == {"psb"}
     summary = response.context["page"].psb
     assert summary.quarter == label(lead_return.round.period)
-    assert (summary.total, summary.not_submitted, summary.late) == (2, 1, 1)
+    assert (summary.total, summary.not_submitted) == (2, 1)
+    assert summary.late == LateCounts(missing=1, submitted_late=0)
     assert summary.partnership_risks == 1
     assert "Risks held by the PSB" in section(response, "psb")
 

@@ -18,6 +18,7 @@ from reporting.dashboards.selectors.exceptions.filters import (
 from reporting.dashboards.selectors.exceptions.groups import BlockExceptions, block_groups
 from reporting.dashboards.selectors.exceptions.priorities import PriorityLine, priorities
 from reporting.dashboards.selectors.exceptions.risks import psb_risks
+from reporting.rules.timeliness import LateCounts, late_counts
 from reporting.scorecard.selectors import RagCounts, ScorecardRow, scorecard
 
 TARGETS_ONLY_NOTE = (
@@ -49,7 +50,7 @@ class ExceptionsPage:
     priorities: tuple[PriorityLine, ...]
     round_due_on: date | None
     stretch_targets: int
-    late_returns: int
+    late_returns: LateCounts  # missing and submitted late, in the groups shown
     psb_risks: int
     query: str = ""  # the filters and quarter, for links that keep them
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -99,7 +100,7 @@ def exceptions_page(
         stretch_targets=sum(
             len([t for t in o.targets if t.row.is_stretch]) for g in groups for o in g.outcomes
         ),
-        late_returns=sum(len(g.returns) for g in groups),
+        late_returns=late_counts(r.outcome.timeliness for g in groups for r in g.returns),
         psb_risks=sum(len(g.risks) for g in groups),
         query=filters.query(period=card.period.code),
         notes=(TARGETS_ONLY_NOTE,) if filters.targets_only else (),
