@@ -12,10 +12,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from partnership import access
+from partnership.models import Period
 from reporting.dashboards.charts.rag_counts import rag_counts_chart
 from reporting.dashboards.forms import QuarterForm
 from reporting.dashboards.selectors.board import BlockNotFound, block_named, blocks_page, board_page
 from reporting.dashboards.views.exceptions import no_role, quarter_or_404
+from reporting.scorecard.selectors import QuarterNote, quarter_note
 
 
 @login_required
@@ -29,7 +31,11 @@ def blocks(request: HttpRequest) -> HttpResponse:
         if period is not None
         else None
     )
-    return render(request, "reporting/dashboards/blocks.html", {"page": page})
+    return render(
+        request,
+        "reporting/dashboards/blocks.html",
+        {"page": page, "quarter_note": _note(period, request)},
+    )
 
 
 @login_required
@@ -42,10 +48,13 @@ def block_detail(request: HttpRequest, slug: str) -> HttpResponse:
     except BlockNotFound:
         raise Http404("There is no such block.") from None
     period = quarter_or_404(QuarterForm(request.GET).period_code)
-    context: dict = {"block": block, "page": None}
+    # Not "block": inside a template's {% block %}, ``block`` is that block itself, so
+    # {{ block.name }} would print "content" or "title".
+    context: dict = {"board": block, "page": None}
     if period is not None:
         page = board_page(user=request.user, block=block, period=period, today=timezone.localdate())
         context["page"] = page
+        context["quarter_note"] = _note(period, request)
         context["chart"] = rag_counts_chart(
             id="outcomes-chart",
             title=f"Targets by outcome and RAG rating, {page.period_label}",
@@ -56,3 +65,10 @@ def block_detail(request: HttpRequest, slug: str) -> HttpResponse:
             period_label=page.period_label,
         )
     return render(request, "reporting/dashboards/board.html", context)
+
+
+def _note(period: Period | None, request: HttpRequest) -> QuarterNote | None:
+    """Which quarter the page shows and why (None when there is no quarter to show)."""
+    if period is None:
+        return None
+    return quarter_note(period, chosen=bool(QuarterForm(request.GET).period_code))

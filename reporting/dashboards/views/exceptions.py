@@ -18,7 +18,12 @@ from reporting.dashboards.charts.rag_counts import rag_counts_chart
 from reporting.dashboards.forms import ExceptionFiltersForm
 from reporting.dashboards.selectors.exceptions import exceptions_page
 from reporting.returns.views.returns_list import forbidden
-from reporting.scorecard.selectors import PeriodNotFound, default_quarter, quarter_named
+from reporting.scorecard.selectors import (
+    PeriodNotFound,
+    default_quarter,
+    quarter_named,
+    quarter_note,
+)
 
 
 def no_role(request: HttpRequest) -> HttpResponse:
@@ -55,6 +60,7 @@ def exceptions(request: HttpRequest) -> HttpResponse:
         )
         form.not_options(page.ignored)
         context["page"] = page
+        context["quarter_note"] = quarter_note(period, chosen=bool(form.period_code))
         context["chart"] = rag_counts_chart(
             id="headline-chart",
             title=f"Targets by block and RAG rating, {page.period_label}",

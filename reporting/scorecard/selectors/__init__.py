@@ -34,8 +34,10 @@ from reporting.returns.selectors.return_page import DASH
 from reporting.scorecard.selectors.card import scorecard
 from reporting.scorecard.selectors.quarters import (
     PeriodNotFound,
+    QuarterNote,
     default_quarter,
     quarter_named,
+    quarter_note,
     quarter_options,
 )
 from reporting.scorecard.selectors.rows import (
@@ -57,6 +59,8 @@ __all__ = [
     "Scorecard",
     "ScorecardRow",
     "default_quarter",
+    "quarter_note",
+    "QuarterNote",
     "quarter_named",
     "quarter_options",
     "scorecard",

@@ -22,6 +22,7 @@ from reporting.dashboards.selectors.exceptions import (
 )
 from reporting.models import QuarterlyReturn, ReturnRound
 from reporting.returns import urls as returns_urls
+from reporting.rules.quarters import CLOSED
 from reporting.scorecard.selectors import RagCounts, default_quarter
 from reporting.start import urls as start_urls
 from risks.models import Escalation, Risk
@@ -588,9 +589,8 @@ class TestWithTheDemo:
 
         assert response.status_code == 200
         page = response.context["page"]
-        assert page.period_code == "2026-27-Q2"  # the latest quarter with approved returns
+        assert page.period_code == "2026-27-Q1"  # the latest quarter whose round has closed
         assert page.totals.total == Target.objects.filter(area__kind="partnership").count()
-        assert page.late_returns.late > 0
 
     def test_exception_dashboard_of_a_complete_quarter_lists_every_kind(self, client):
         client.force_login(self.user("psb"))
@@ -622,7 +622,7 @@ class TestWithTheDemo:
         from indicators.models import IndicatorValue
 
         client.force_login(self.user("psb"))
-        page = client.get(URL).context["page"]
+        page = client.get(URL, {"period": "2026-27-Q2"}).context["page"]  # the open quarter
         drafts = set(
             IndicatorValue.objects.filter(
                 is_approved=False, area__kind="partnership", period__code=page.period_code
@@ -638,5 +638,20 @@ class TestWithTheDemo:
         }
         assert not drafts & shown
 
-    def test_default_quarter_is_the_latest_with_approved_returns(self):
-        assert default_quarter().code == "2026-27-Q2"
+    def test_default_quarter_is_the_latest_closed_and_says_so_with_the_open_one_a_click_away(
+        self, client
+    ):
+        """Not the open quarter, where most targets have no approved value yet."""
+        assert default_quarter().code == "2026-27-Q1"
+        client.force_login(self.user("psb"))
+
+        for address in (URL, "/blocks/", "/blocks/children-and-young-people/"):
+            response = client.get(address)
+            note = response.context["quarter_note"]
+            assert (note.label, note.why) == ("Q1 2026-27", CLOSED), address
+            shown = re.sub(r" ([.:])", r"\1", text_of(response.text))
+            assert "Showing Q1 2026-27: the latest quarter whose round has closed." in shown
+            assert 'href="?period=2026-27-Q2">see Q2 2026-27 so far</a>' in response.text
+
+        chosen = client.get(URL, {"period": "2026-27-Q2"}).context["quarter_note"]
+        assert (chosen.label, chosen.why, chosen.open_code) == ("Q2 2026-27", "", "")
