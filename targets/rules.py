@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
 from indicators.enums import Accumulation, Polarity
@@ -319,6 +319,29 @@ def stretch_achievement(
     if actual is None or stretch_target == baseline:
         return None
     return (actual - baseline) / (stretch_target - baseline)
+
+
+def stretch_achievement_words(achievement: Decimal | None) -> str:
+    """A stretch target's achievement as people read it, with a sign that means something.
+
+    Below 0 the value has moved away from the stretch target, past the baseline the other
+    way: that is said in words, not as a negative share.
+    """
+    if achievement is None:
+        return "no value yet to measure the improvement against"
+    share = int((abs(achievement) * 100).to_integral_value())
+    if achievement < 0:
+        return (
+            "moved away from the stretch target: worse than the baseline by "
+            f"{share}% of the planned improvement"
+        )
+    if achievement > 1:
+        return f"beyond the stretch target: {share}% of the planned improvement achieved"
+    if achievement == 1:
+        return "stretch target met: 100% of the planned improvement achieved"
+    # Rounded down short of the target, so that "100%" is never said of one not met.
+    share = int((achievement * 100).to_integral_value(rounding=ROUND_DOWN))
+    return f"{share}% of the planned improvement achieved"
 
 
 def reward_earned(*, achievement: Decimal | None) -> bool:

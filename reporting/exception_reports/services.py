@@ -11,8 +11,8 @@ report as at a meeting can always be read again, whatever changes later.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
@@ -38,7 +38,7 @@ from reporting.packs.models import PerformancePack
 from reporting.packs.selectors.data import pack_data, pack_file_name
 from reporting.packs.workbook.build import build_pack_workbook
 from reporting.returns.models import ReturnRound
-from reporting.scorecard.selectors import RagCounts, Scope
+from reporting.scorecard.selectors import RagCounts, Scope, ScorecardRow
 
 SECTIONS = ("targets", "missing_returns", "late_returns", "psb_risks", "priorities")
 
@@ -47,8 +47,12 @@ def _counts(counts: RagCounts) -> dict[str, int]:
     return {"green": counts.green, "amber": counts.amber, "red": counts.red, "grey": counts.grey}
 
 
-def _percent(share: Decimal | None) -> str:
-    return "" if share is None else f"{share * 100:.0f}%"
+def _summary(row: ScorecardRow, reasons: Sequence[str]) -> str:
+    """``Red, worsening, stretch target``: the rating, the direction and any other reason
+    the target is listed, each said once."""
+    said = [row.rag.label, row.travel.headline.label.lower()]
+    said += [r.lower() for r in reasons if r.lower() not in {s.lower() for s in said}]
+    return ", ".join(said)
 
 
 def _target(item: TargetException) -> dict[str, Any]:
@@ -64,7 +68,8 @@ def _target(item: TargetException) -> dict[str, Any]:
         "value": row.value_text,
         "milestone": row.milestone_text,
         "target": row.target_text,
-        "stretch_achievement": _percent(row.achievement) if row.is_stretch else "",
+        "summary": _summary(row, item.reasons),
+        "stretch_achievement": row.achievement_words if row.is_stretch else "",
         "reward_earned": row.reward_earned if row.is_stretch else None,
         "lead": row.lead_person,
         "organisation": row.lead_organisation,

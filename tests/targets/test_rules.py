@@ -23,6 +23,7 @@ from targets.rules import (
     reward_earned,
     reward_grant_earned,
     stretch_achievement,
+    stretch_achievement_words,
     trajectory,
 )
 
@@ -811,3 +812,24 @@ def test_projection_with_a_repeated_period_among_others() -> None:
     # Mean at Q1 is 15, so the line runs 15 -> 25: +10 a quarter, 55 four quarters on.
     result = projection(points=given, target_period=FOUR_ON, target_value=D("50"), polarity=HIGHER)
     assert result == Projection(D("55"), True, D("0"))
+
+
+@pytest.mark.parametrize(
+    ("achievement", "words"),
+    [
+        (None, "no value yet to measure the improvement against"),
+        (Decimal("0"), "0% of the planned improvement achieved"),
+        (Decimal("0.45"), "45% of the planned improvement achieved"),
+        (Decimal("0.999"), "99% of the planned improvement achieved"),
+        (Decimal("1"), "stretch target met: 100% of the planned improvement achieved"),
+        (Decimal("1.2"), "beyond the stretch target: 120% of the planned improvement achieved"),
+        (
+            Decimal("-0.333"),
+            "moved away from the stretch target: worse than the baseline by 33% of the "
+            "planned improvement",
+        ),
+    ],
+    ids=["no value", "at the baseline", "part way", "nearly there", "met", "beyond", "away"],
+)
+def test_stretch_achievement_words(achievement, words):
+    assert stretch_achievement_words(achievement) == words

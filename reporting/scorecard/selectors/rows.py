@@ -191,6 +191,11 @@ class ScorecardRow:
         return int((self.achievement * 100).to_integral_value())
 
     @property
+    def achievement_words(self) -> str:
+        """The stretch achievement in words, saying when it has moved away."""
+        return rules.stretch_achievement_words(self.achievement)
+
+    @property
     def reward_floor_pct(self) -> int:
         return int(rules.REWARD_FLOOR * 100)
 

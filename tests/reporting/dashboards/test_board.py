@@ -86,7 +86,7 @@ def test_each_target_has_value_milestone_target_rag_direction_and_link(
     assert f'href="/indicators/{green.slug}/"' in response.text
     assert f"{green.code} {green.title}" in text
     assert "50.0% 45.0% 60.0% by 2026-27 Green Improving" in text
-    assert "Stretch: 60% of the improvement achieved" in text
+    assert "Stretch: 60% of the planned improvement achieved" in text
 
 
 def test_the_outcomes_forecast_and_commentary_are_shown(client, board, block, block_targets):
@@ -138,6 +138,25 @@ def test_the_blocks_open_risks_and_actions_are_listed(
     on_target_line = next(r for r in page.risks if r.title == "On target")
     assert on_target_line.hangs_on == f"{block_targets['amber'].indicator.code} target"
     assert {a.description for a in page.actions} == {"Outcome action", "Target action"}
+
+
+def test_heading_and_browser_title_name_the_block_and_quarter(client, board, block, the_round):
+    block.description = "Every child ready for school"
+    block.save()
+
+    html = get(client, board, url(block)).text
+
+    heading = text_of(re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1))
+    assert heading == f"{block.name} Q2 2025-26"
+    assert f"<title>{block.name} – Q2 2025-26 – Partnership Performance</title>" in html
+    assert '<p class="govuk-body-l">Every child ready for school</p>' in html
+
+
+def test_with_no_round_yet_the_heading_and_title_still_name_the_block(client, board, block):
+    html = get(client, board, url(block)).text
+
+    assert re.search(rf'<h1 class="govuk-heading-xl">{block.name}</h1>', html)
+    assert f"<title>{block.name} – Partnership Performance</title>" in html
 
 
 def test_a_block_with_no_risks_or_actions_says_so(client, board, block, block_targets):

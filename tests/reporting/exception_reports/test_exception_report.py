@@ -121,3 +121,49 @@ def test_no_psb_member_means_no_email_but_the_report_is_kept(
     assert ExceptionReport.objects.count() == 1
     assert mailoutbox == []
     assert Target.objects.count() == 2
+
+
+def test_the_email_says_each_word_once_and_a_stretch_moving_away_in_words(
+    outcome, psb, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A red, worsening stretch target whose value is below its baseline: the email says
+    "Red, worsening, stretch target" (not "Red, worsening (Red, Worsening)") and that it
+    has moved away from the stretch target (not "-33%")."""
+    area = f.PartnershipAreaFactory()
+    period = f.period(QUARTER)
+    f.ReturnRoundFactory(
+        period=period,
+        opens_on=date(2025, 10, 1),
+        due_on=date(2025, 10, 22),
+        closes_on=date(2025, 11, 5),
+        state=ReturnRound.State.CLOSED,
+    )
+    indicator = f.IndicatorFactory(primary_outcome=outcome, code="CYP 05", title="Reading at 11")
+    target = f.TargetFactory(
+        indicator=indicator,
+        area=area,
+        kind="stretch",
+        baseline_value=Decimal("40"),
+        target_value=Decimal("70"),
+        standard_target_value=Decimal("60"),
+    )
+    f.MilestoneFactory(target=target, period=period, value=Decimal("50"))
+    f.IndicatorValueFactory(indicator=indicator, area=area, period=period, value=Decimal("30"))
+    f.IndicatorValueFactory(
+        indicator=indicator, area=area, period=f.period("2025-26-Q1"), value=Decimal("38")
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = exception_report_send(period=period, today=date(2025, 11, 6))
+
+    [item] = [t for b in report.content["blocks"] for t in b["targets"]]
+    assert item["summary"] == "Red, worsening, stretch target"
+    assert item["stretch_achievement"] == (
+        "moved away from the stretch target: worse than the baseline by 33% of the planned "
+        "improvement"
+    )
+    [message] = mailoutbox
+    assert "CYP 05 Reading at 11: Red, worsening, stretch target." in message.body
+    assert "(Red, Worsening)" not in message.body
+    assert "-33%" not in message.body
+    assert "moved away from the stretch target" in message.alternatives[0][0]
