@@ -531,3 +531,32 @@ def psb_members() -> list[Any]:
     report."""
     assignments = RoleAssignment.objects.filter(role=Role.PSB_MEMBER).select_related("user")
     return _by_pk({a.user_id: a.user for a in assignments if _reachable(a.user)})
+
+
+# --- Entering a return for its lead -----------------------------------------------------
+
+
+def is_return_lead(user: Any, quarterly_return: Any) -> bool:
+    """Whether the person leads the return's outcome, and so enters it as their own.
+
+    A performance officer who may enter a return (``is_return_editor``) but does not lead
+    it enters it for the lead: the page shows it to them read only until they choose to.
+    """
+    return _leads_return(roles_of(user), quarterly_return)
+
+
+# --- The quarterly cycle and the exception reports as sent -------------------------------
+
+
+def can_run_cycle(user: Any) -> bool:
+    """Running the quarterly cycle's daily tick by hand (from the cycle page) is for the
+    performance team, who see the cycle."""
+    return roles_of(user).sees_everything
+
+
+def can_view_exception_reports(user: Any) -> bool:
+    """The exception reports as sent to the PSB, with their packs, are read by the PSB's
+    members, the performance team and performance officers. They hold approved values
+    only, across the whole partnership."""
+    roles = roles_of(user)
+    return roles.psb_member or roles.is_officer or roles.sees_everything

@@ -78,6 +78,10 @@ def test_a_return_goes_from_lead_to_officer_and_back_until_the_board_sees_it(
     page.get_by_label("Why are you sending it back?").fill("CYP 02 looks like last year's figure.")
     page.get_by_role("button", name="Send back to the lead").click()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("sent back")
+    # Sent back, it is the lead's to correct: the officer reads it, with no form to submit.
+    expect(page.locator("#for-lead")).to_contain_text("You are not the lead for this return")
+    assert page.get_by_role("button", name="Submit return").count() == 0
+    axe_check(page)
     sign_out(page)
 
     # The lead sees the reason, corrects the value and submits again.

@@ -92,3 +92,23 @@ def test_lead_uploads_a_spreadsheet_sees_the_bad_cell_then_saves_a_draft(
     lead_return.refresh_from_db()
     assert lead_return.state == QuarterlyReturn.State.DRAFT
     axe_check(page)
+
+
+def test_lead_uploads_a_spreadsheet_with_a_value_left_blank_and_sees_it_listed(
+    sign_in, page, axe_check, lead_return, lead
+):
+    from playwright.sync_api import expect
+
+    sign_in(page, "lead", next_url=f"/returns/{lead_return.pk}/upload/")
+    partial = filled_workbook(lead_return, lead, {"CYP 01": 62.5, "CYP 02": None})
+    page.get_by_label("Upload a spreadsheet").set_input_files(as_file(partial))
+    page.get_by_role("button", name="Upload and save as a draft").click()
+
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
+        "Your spreadsheet was uploaded and saved as a draft"
+    )
+    still = page.locator("#still-to-give")
+    expect(still).to_contain_text("1 indicator still has no value and no reason why not")
+    expect(still.get_by_role("link", name="CYP 02 Children in care")).to_be_visible()
+    assert IndicatorValue.objects.get().indicator.code == "CYP 01"
+    axe_check(page)

@@ -69,8 +69,12 @@ class ReturnHeader:
     timeliness: Timeliness
     round_state_label: str
     lead_person: str
+    lead_named: bool  # False: the outcome has no lead person, lead_person says so
     lead_organisation: str
     version: int
+    last_saved_by: str  # who made the last change to the return ("" when nobody is known)
+    last_saved_by_id: int | None
+    last_saved_at: datetime | None
     returned_reason: str  # when sent back and not yet submitted again
     reopened_reason: str  # when an approved return was reopened
     submitted_by: str  # "" when not submitted
@@ -95,6 +99,12 @@ class ReturnPage:
     can_submit: bool
     can_review: bool
     can_reopen: bool
+    # The person may enter the return, but does not lead it (a performance officer): they
+    # read it first, and enter it for its lead only when they choose to.
+    acting_for_lead: bool
+    # Once a draft is saved: the indicators it gives neither a value nor a reason for,
+    # which must each have one before the return is submitted.
+    still_to_give: tuple[IndicatorRow, ...]
 
 
 # --- Reading -------------------------------------------------------------------------------
@@ -154,7 +164,16 @@ def return_page(*, quarterly_return: QuarterlyReturn, user: Any, today: date) ->
         can_submit=access.can_submit_return(user, qr),
         can_review=access.can_review_return(user, qr),
         can_reopen=access.can_reopen_return(user, qr),
+        acting_for_lead=can_edit and not access.is_return_lead(user, qr),
+        still_to_give=_still_to_give(qr, rows),
     )
+
+
+def _still_to_give(qr: QuarterlyReturn, rows: Sequence[IndicatorRow]) -> tuple[IndicatorRow, ...]:
+    """The rows of a saved draft with neither a value nor a reason (none before a save)."""
+    if qr.state not in (State.DRAFT, State.RETURNED):
+        return ()
+    return tuple(row for row in rows if row.current is None and not row.missing_reason)
 
 
 def return_row(
@@ -197,6 +216,7 @@ def _last_reason_kind(records: Sequence[Any]) -> str:
 def _header(qr: QuarterlyReturn, records: Sequence[Any], today: date) -> ReturnHeader:
     outcome, round_ = qr.outcome, qr.round
     kind = _last_reason_kind(records) if qr.returned_reason else ""
+    last = records[-1] if records else None
     return ReturnHeader(
         pk=qr.pk,
         outcome_code=outcome.code,
@@ -209,8 +229,12 @@ def _header(qr: QuarterlyReturn, records: Sequence[Any], today: date) -> ReturnH
         timeliness=timeliness_of(qr, today=today),
         round_state_label=ReturnRound.State(round_.state).label,
         lead_person=display_name(outcome.lead_person) if outcome.lead_person else "No lead named",
+        lead_named=outcome.lead_person is not None,
         lead_organisation=outcome.lead_organisation.name,
         version=qr.version,
+        last_saved_by=display_name(last.history_user) if last else "",
+        last_saved_by_id=last.history_user_id if last else None,
+        last_saved_at=last.history_date if last else None,
         returned_reason=qr.returned_reason if kind == "returned" else "",
         reopened_reason=qr.returned_reason if kind == "reopened" else "",
         submitted_by=display_name(qr.submitted_by) if qr.submitted_at else "",

@@ -138,6 +138,7 @@ def return_save(
     values: Sequence[ValueEntry],
     commentary: Commentary,
     actor: Any,
+    reason: str = "",
 ) -> QuarterlyReturn:
     """Save a return as a draft: its values, its commentary and its forecast.
 
@@ -146,7 +147,10 @@ def return_save(
     removed unless it was approved. Only the indicators the return collects may be
     written. Every value is checked against its unit, and a value flagged by the data
     quality checks must be confirmed with a note. Nothing is saved when anything is
-    wrong: the message lists each problem.
+    wrong: the message lists each problem. A save that carries an older ``version`` than
+    the return's is refused (``ApplicationError`` on the field "version"), so that no one
+    overwrites a save they have not seen; ``reason`` is kept in the history, such as why
+    a person kept their values over someone else's.
     """
     locked = lock_return(quarterly_return)
     refuse(access.return_edit_refusal(actor, locked))
@@ -164,7 +168,7 @@ def return_save(
     _write_commentary(locked, commentary)
     locked.state = State.DRAFT
     locked.version += 1
-    save(locked, actor=actor)
+    save(locked, actor=actor, reason=reason)
     return locked
 
 

@@ -5,6 +5,11 @@ may see it but is not someone who acts on it gets 403 for an action. Someone who
 on it (its lead, its officers) but cannot now, because of its state, sees why, with what
 they typed kept on screen. Every write is a service call; every refusal of a service is
 shown on the page as a GOV.UK error, never as a 500.
+
+A performance officer who may enter a return but does not lead it reads it first, as a
+reviewer, and enters it for the lead only when they choose to (``?enter=1``). A save
+refused because someone else saved first shows both sets of values, and "Keep my values"
+saves the person's own on the version they were shown (:mod:`..forms.conflict`).
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership import access
 from partnership.errors import ApplicationError
 from reporting.returns import services
+from reporting.returns.forms.conflict import KEPT_OVER, Conflict, return_conflict
 from reporting.returns.forms.return_page import (
     ApproveForm,
     ReopenForm,
@@ -35,6 +42,8 @@ from reporting.returns.selectors.return_page import ReturnPage, return_for, retu
 State = QuarterlyReturn.State
 DRAFT_SAVED = "Your draft has been saved."
 SUBMITTED = "Your return has been submitted. The performance team will review it."
+KEPT = "Your values have been saved as a draft, in place of the ones saved after you opened it."
+SAVED = {"submit": SUBMITTED, "keep": KEPT}  # by the button pressed; else DRAFT_SAVED
 
 
 def _visible_return(request: HttpRequest, pk: int) -> QuarterlyReturn:
@@ -48,12 +57,20 @@ def _page(request: HttpRequest, qr: QuarterlyReturn) -> ReturnPage:
     return return_page(quarterly_return=qr, user=request.user, today=timezone.localdate())
 
 
+def _address(pk: int, *, for_lead: bool = False) -> str:
+    """The return page; with the form open, for an officer entering it for the lead."""
+    address = reverse("return_detail", args=[pk])
+    return f"{address}?enter=1" if for_lead else address
+
+
 def _render(
     request: HttpRequest,
     page: ReturnPage,
     *,
     form: ReturnForm | None = None,
     review: dict[str, Any] | None = None,
+    entering: bool = False,
+    conflict: Conflict | None = None,
 ) -> HttpResponse:
     version = {"version": page.header.version}
     review_forms = {
@@ -62,21 +79,27 @@ def _render(
         "reopen_form": ReopenForm(initial=version),
         **(review or {}),
     }
-    if form is None and page.can_edit:
+    # An officer who does not lead the return reads it until they choose to enter it.
+    if form is None and page.can_edit and (entering or not page.acting_for_lead):
         form = ReturnForm(initial=ReturnForm.initial_for(page), rows=page.rows)
     error_form = next(
         (f for f in (form, *review_forms.values()) if f is not None and f.is_bound and f.errors),
         None,
     )
+    first_field = "review"  # where the error summary sends an error of no one field
+    if conflict is not None:
+        first_field = "conflict"
+    elif error_form is form and form is not None:
+        first_field = form.first_field_id()
     context = {
         "page": page,
         "header": page.header,
         "form": form,
         "row_fields": form.row_fields if form is not None else None,
         "error_form": error_form,
-        "first_field": (
-            form.first_field_id() if error_form is form and form is not None else "review"
-        ),
+        "first_field": first_field,
+        "conflict": conflict,
+        "entry_url": _address(page.header.pk, for_lead=page.acting_for_lead),
         **review_forms,
     }
     return render(request, "reporting/returns/return.html", context)
@@ -89,15 +112,20 @@ def return_detail(request: HttpRequest, pk: int) -> HttpResponse:
     qr = _visible_return(request, pk)
     if request.method == "POST":
         return _save(request, qr)
-    return _render(request, _page(request, qr))
+    return _render(request, _page(request, qr), entering=request.GET.get("enter") == "1")
 
 
 def _save(request: HttpRequest, qr: QuarterlyReturn) -> HttpResponse:
-    """Save the draft, then submit it when asked: saving first keeps what was typed."""
+    """Save the draft, then submit it when asked: saving first keeps what was typed.
+
+    "Keep my values" (action "keep") is a save of what was typed before, on the version
+    the person was then shown: refused again, with both shown, if yet another save came.
+    """
     user = request.user
     if not access.is_return_editor(user, qr):
         raise PermissionDenied("Only the outcome's lead or a performance officer can do this.")
-    submitting = request.POST.get("action") == "submit"
+    action = request.POST.get("action")
+    submitting = action == "submit"
     page = _page(request, qr)
     form = ReturnForm(request.POST, rows=page.rows, submitting=submitting)
     if not page.can_edit:
@@ -113,26 +141,46 @@ def _save(request: HttpRequest, qr: QuarterlyReturn) -> HttpResponse:
             values=form.entries(),
             commentary=form.commentary(),
             actor=user,
+            reason=KEPT_OVER.format(version=form.version_number) if action == "keep" else "",
         )
     except ApplicationError as error:
+        if error.field == "version":
+            return _conflict(request, qr, form)
         form.add_error("forecast_rag" if error.field == "forecast_rag" else None, error.message)
         return _render(request, page, form=form)
     if submitting:
-        try:
-            services.return_submit(quarterly_return=saved, version=saved.version, actor=user)
-        except ApplicationError as error:
-            # The draft is saved: show it as saved, with what was typed and the refusal.
-            data = request.POST.copy()
-            data["version"] = str(saved.version)
-            page = _page(request, _visible_return(request, qr.pk))
-            form = ReturnForm(data, rows=page.rows)
-            form.is_valid()
-            form.add_error(
-                None, f"Your draft was saved, but the return was not submitted. {error.message}"
-            )
-            return _render(request, page, form=form)
-    messages.success(request, SUBMITTED if submitting else DRAFT_SAVED)
-    return redirect("return_detail", pk=qr.pk)
+        refused = _submit(request, saved)
+        if refused is not None:
+            return refused
+    messages.success(request, SAVED.get(action or "", DRAFT_SAVED))
+    return redirect(_address(qr.pk, for_lead=page.acting_for_lead and not submitting))
+
+
+def _submit(request: HttpRequest, saved: QuarterlyReturn) -> HttpResponse | None:
+    """Submit the draft just saved; if refused, the page showing it saved, with what was
+    typed and why (None when submitted)."""
+    try:
+        services.return_submit(quarterly_return=saved, version=saved.version, actor=request.user)
+    except ApplicationError as error:
+        data = request.POST.copy()
+        data["version"] = str(saved.version)
+        page = _page(request, _visible_return(request, saved.pk))
+        form = ReturnForm(data, rows=page.rows)
+        form.is_valid()
+        form.add_error(
+            None, f"Your draft was saved, but the return was not submitted. {error.message}"
+        )
+        return _render(request, page, form=form)
+    return None
+
+
+def _conflict(request: HttpRequest, qr: QuarterlyReturn, form: ReturnForm) -> HttpResponse:
+    """Someone saved the return since the person opened it: their values beside the saved
+    ones, read again now, with "Keep my values" on the version just read."""
+    page = _page(request, _visible_return(request, qr.pk))
+    conflict = return_conflict(form, page, user=request.user)
+    form.add_error(None, conflict.message)
+    return _render(request, page, form=form, conflict=conflict)
 
 
 # --- Live RAG -----------------------------------------------------------------------------

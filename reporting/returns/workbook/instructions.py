@@ -98,8 +98,10 @@ def _missing_values(cols: dict[str, str]) -> list[Line]:
             "If you have no value for an indicator, leave its value, numerator and "
             f"denominator blank, say why in 'Reason if not available' (column "
             f"{cols['reason']}), for example 'Not yet published', and give the date you "
-            f"expect it in column {cols['expected_on']}. A blank value with no reason is "
-            "refused.",
+            f"expect it in column {cols['expected_on']}. You may upload the spreadsheet "
+            "with values still blank and no reason: it is saved as a draft, and the return "
+            "lists the indicators still without a value or a reason. Each needs one before "
+            "the return is submitted.",
         ),
         (
             "text",

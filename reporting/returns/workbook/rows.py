@@ -1,6 +1,11 @@
 """Checking each row of an uploaded Return sheet by the rules of the return form
 (``indicators.validation``): a value entry for each right row, or the problems of its
-cells, each named by its cell."""
+cells, each named by its cell.
+
+As with the form's "Save draft", a value left blank is no problem: the draft is saved
+without it, and the return page lists the indicators still without a value or a reason
+(a reason is needed only to submit). A date expected with no reason is a problem, as
+on the form."""
 
 from __future__ import annotations
 
@@ -150,11 +155,12 @@ def _read_row(
         expected_on = _expected_date(cell("expected_on").value)
     except ValueError:
         problem("expected_on", row, "Enter the expected date as a date, like 31/01/2026", code)
-    if checked is not None and checked.value is None and not reason:
+    if checked is not None and checked.value is None and expected_on and not reason:
         problem(
             "reason",
             row,
-            "Give a value, or say why it is not available in 'Reason if not available'",
+            "Say why the value is not available in 'Reason if not available', or clear "
+            "the date expected",
             code,
         )
     if checked is None or len(reading.problems) > problems_before:

@@ -173,10 +173,13 @@ def test_a_colleague_of_the_lead_sees_the_draft_read_only(client, qr, pct, colle
 
 @pytest.mark.parametrize("person", ["officer", "council_officer", "admin_user"])
 def test_the_officers_can_open_and_enter_a_draft(client, qr, pct, person, request):
+    """They read it first (they are not its lead), and enter it when they choose to."""
     as_user(client, request.getfixturevalue(person))
     response = client.get(url(qr))
     assert response.status_code == 200
-    assert f'name="{name(pct, "value")}"' in response.content.decode()
+    assert f'name="{name(pct, "value")}"' not in response.content.decode()
+    entering = client.get(url(qr) + "?enter=1")
+    assert f'name="{name(pct, "value")}"' in entering.content.decode()
 
 
 @pytest.mark.parametrize("person", ["board", "psb", "scrutiny", "nobody"])
@@ -416,6 +419,25 @@ def test_a_missing_value_without_a_reason_can_be_saved_as_a_draft(client, qr, pc
     assert qr.state == State.DRAFT
 
 
+def test_a_draft_saved_with_blanks_lists_the_indicators_still_to_give(client, qr, pct, count, lead):
+    as_user(client, lead)
+    assert "still-to-give" not in client.get(url(qr)).content.decode()  # nothing saved yet
+    data = form_data(qr, {pct: "46"})
+
+    page = client.get(client.post(url(qr), data).url).content.decode()
+
+    still = re.search(r'id="still-to-give".*?</ul>', page, re.S)
+    assert still, "the page does not list the indicators still without a value"
+    assert "1 indicator still has no value and no reason why not" in still.group(0)
+    assert f'<a class="govuk-link" href="#id_{name(count, "value")}">CYP 02 ' in still.group(0)
+    assert "CYP 01" not in still.group(0)
+
+    qr.refresh_from_db()
+    reason = form_data(qr, {pct: "46"}, **{name(count, "reason"): "Not yet published"})
+    page = client.get(client.post(url(qr), reason).url).content.decode()
+    assert "still-to-give" not in page
+
+
 def test_a_date_expected_that_is_not_real_is_refused(client, qr, count, lead):
     as_user(client, lead)
     data = form_data(
@@ -472,10 +494,10 @@ def test_a_stale_save_is_refused_and_what_was_typed_is_kept(client, qr, pct, cou
     )
     response = client.post(url(qr), opened)
     assert response.status_code == 200
-    assert "Someone else saved this return since you opened it" in error_summary(response)
+    assert "saved this return since you opened it" in error_summary(response)
     html = response.content.decode()
-    assert 'value="46.5"' in html
-    assert "My words</textarea>" in html
+    assert 'value="46.5"' in html  # kept, to be saved with "Keep my values"
+    assert "My words</td>" in html  # shown beside the saved "Their words"
     qr.refresh_from_db()
     assert (qr.progress_summary, qr.version) == ("Their words", 2)
     assert not IndicatorValue.objects.filter(indicator=pct).exists()

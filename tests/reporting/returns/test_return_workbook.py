@@ -1,6 +1,7 @@
 """The return as a spreadsheet: download per role, upload per role, and every refusal."""
 
 import io
+import re
 import zipfile
 from datetime import date
 from decimal import Decimal
@@ -531,7 +532,10 @@ def test_a_workbook_with_two_bad_rows_saves_nothing_and_lists_both_cells(
     ("cells", "expected"),
     [
         ({"{status}2": "maybe"}, "Return!{status}2 (CYP 01): Choose provisional, final or"),
-        ({"{value}3": None}, "Return!{reason}3 (CYP 02): Give a value, or say why it is"),
+        (
+            {"{value}3": None, "{expected_on}3": "30/11/2025"},
+            "Return!{reason}3 (CYP 02): Say why the value is not available",
+        ),
         (
             {"{value}3": None, "{reason}3": "Late", "{expected_on}3": "next week"},
             "Return!{expected_on}3 (CYP 02): Enter the expected date as a date",
@@ -554,6 +558,48 @@ def test_each_bad_cell_is_named_and_nothing_is_saved(client, qr, pct, count, lea
     assert response.status_code == 200
     assert snapshot(qr) == before
     assert any(p.startswith(expected) for p in errors_of(response)), errors_of(response)
+
+
+def test_a_spreadsheet_with_values_left_blank_saves_a_draft_listing_them(
+    client, qr, pct, count, lead
+):
+    client.force_login(lead)
+    content = fill_all(client, qr, pct, count, **{f"{COL['value']}3": None})
+
+    response = upload(client, qr, content)
+
+    assert (response.status_code, response.url) == (302, return_page_url(qr.pk))
+    qr.refresh_from_db()
+    assert qr.state == State.DRAFT
+    assert IndicatorValue.objects.get(indicator=pct).value == Decimal("62.5")
+    assert not IndicatorValue.objects.filter(indicator=count).exists()
+    assert str(count.pk) not in qr.missing_values
+    page = client.get(response.url).content.decode()
+    still = re.search(r'id="still-to-give".*?</ul>', page, re.S)
+    assert still, "the page does not list the indicators still without a value"
+    assert "1 indicator still has no value and no reason why not" in still.group(0)
+    assert "CYP 02 Children in care" in still.group(0)
+    assert f'href="#id_v{count.pk}_value"' in still.group(0)
+    assert "CYP 01" not in still.group(0)
+
+
+def test_a_bad_value_beside_a_blank_one_saves_nothing_and_lists_only_the_bad_cell(
+    client, qr, pct, count, lead
+):
+    client.force_login(lead)
+    before = snapshot(qr)
+    content = fill_all(
+        client, qr, pct, count, **{f"{COL['value']}2": 150, f"{COL['value']}3": None}
+    )
+
+    response = upload(client, qr, content)
+
+    assert response.status_code == 200
+    assert snapshot(qr) == before
+    assert errors_of(response) == [
+        "Nothing was saved: the spreadsheet has 1 problem. Correct it and upload it again",
+        f"Return!{COL['value']}2 (CYP 01): A percentage is from 0 to 100",
+    ]
 
 
 def test_an_indicator_collected_by_another_outcome_is_refused(
