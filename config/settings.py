@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # The site's own 404 and 403 pages for what a view raises, under DEBUG too.
+    "config.middleware.SitePagesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

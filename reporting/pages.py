@@ -8,13 +8,8 @@ from django.shortcuts import render
 
 
 def forbidden(request: HttpRequest, *, title: str, message: str) -> HttpResponse:
-    """The site's page for "you may not do this here", with a title and a message."""
-    return render(
-        request,
-        "reporting/forbidden.html",
-        {"title": title, "message": message},
-        status=403,
-    )
+    """The site's 403 page (``templates/403.html``), with a title and a message saying why."""
+    return render(request, "403.html", {"title": title, "message": message}, status=403)
 
 
 class GovukRadios(forms.RadioSelect):

@@ -13,7 +13,6 @@ from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import NoReverseMatch, reverse
 
 from indicators.models import Indicator
 from partnership import access
@@ -21,10 +20,12 @@ from partnership.models import Block, Organisation
 from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from reporting.returns.models import QuarterlyReturn, ReturnRound
-from reporting.returns.selectors.common import StateCount, state_counts
+from reporting.returns.selectors.common import state_counts
 from reporting.returns.selectors.lateness import quarter_late_counts, timeliness_of
 from reporting.rules import return_states
 from reporting.rules.timeliness import LateCounts, Timeliness
+from reporting.start import links
+from reporting.start.links import Link
 from risks.models import Risk
 from risks.rules import RiskLevel
 
@@ -43,6 +44,17 @@ class ReturnLine:
     state_label: str
     due_on: date
     timeliness: Timeliness
+    href: str  # the return's page
+
+
+@dataclass(frozen=True)
+class CountLink:
+    """How many of the round's returns are in a state, opening the list of those returns."""
+
+    state: str
+    label: str
+    count: int
+    href: str
 
 
 @dataclass(frozen=True)
@@ -53,8 +65,10 @@ class RoundSummary:
     due_on: date | None
     scope: str  # "the whole partnership" or the partners they are an officer for
     total: int
-    counts: tuple[StateCount, ...]
+    counts: tuple[CountLink, ...]
     late: tuple[ReturnLine, ...]
+    href: str = ""  # the list of the round's returns
+    late_href: str = ""  # the list of its late returns
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,8 @@ class BlockLine:
     indicators: int
     returns_in_round: int
     approved_in_round: int
+    href: str  # the block's board view
+    approved_href: str  # its approved returns in the round ("" when no round is open)
 
 
 @dataclass(frozen=True)
@@ -81,18 +97,30 @@ class PsbSummary:
     not_submitted: int
     late: LateCounts
     partnership_risks: int
+    href: str = ""  # the exception dashboard for the quarter
+    returns_href: str = ""  # its late and missing returns, listed with each block
+    risks_href: str = ""  # the risks the PSB holds, listed with each block
+
+
+@dataclass(frozen=True)
+class PublishedBlock:
+    name: str
+    href: str  # its board view for the published quarter
+    outcomes: int
+    approved: int  # approved returns for the published quarter
 
 
 @dataclass(frozen=True)
 class ScrutinySummary:
+    """What elected members come for: the latest published quarter, its exceptions, the
+    blocks and the indicators, all from approved returns only."""
+
     quarter: str | None  # the latest quarter with approved returns; None if there is none
     approved: int
-
-
-@dataclass(frozen=True)
-class Link:
-    label: str
-    href: str
+    blocks: tuple[PublishedBlock, ...] = ()
+    exceptions_href: str = ""  # the exception dashboard for that quarter
+    returns_href: str = ""  # its approved returns
+    indicators_href: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,22 +134,6 @@ class StartPage:
     psb: PsbSummary | None = None
     scrutiny: ScrutinySummary | None = None
     admin_links: tuple[Link, ...] | None = None
-
-
-# Admin pages an administrator starts from; a model not registered in the admin is skipped.
-ADMIN_LINKS: tuple[tuple[str, str], ...] = (
-    ("Users", "admin:auth_user_changelist"),
-    ("Role assignments", "admin:partnership_roleassignment_changelist"),
-    ("Partners", "admin:partnership_organisation_changelist"),
-    ("Areas", "admin:partnership_area_changelist"),
-    ("Blocks", "admin:partnership_block_changelist"),
-    ("Outcomes", "admin:partnership_outcome_changelist"),
-    ("Priorities", "admin:partnership_priority_changelist"),
-    ("Periods", "admin:partnership_period_changelist"),
-    ("Indicators", "admin:indicators_indicator_changelist"),
-    ("Return rounds", "admin:reporting_returnround_changelist"),
-    ("All administration", "admin:index"),
-)
 
 
 def start_page(*, user: Any, today: date) -> StartPage:
@@ -149,7 +161,7 @@ def start_page(*, user: Any, today: date) -> StartPage:
     if roles.scrutiny:
         sections["scrutiny"] = _scrutiny_summary(user, roles)
     if roles.administrator:
-        sections["admin_links"] = _resolved_links(ADMIN_LINKS)
+        sections["admin_links"] = links.admin_links()
     return replace(page, **sections)
 
 
@@ -183,6 +195,7 @@ def _line(quarterly_return: QuarterlyReturn, today: date) -> ReturnLine:
         state_label=quarterly_return.get_state_display(),
         due_on=quarterly_return.round.due_on,
         timeliness=timeliness_of(quarterly_return, today=today),
+        href=links.return_href(quarterly_return.pk),
     )
 
 
@@ -203,7 +216,11 @@ def _round_summary(
         return RoundSummary(quarter=None, due_on=None, scope=scope, total=0, counts=(), late=())
     in_round = access.overseen_returns(user, QuarterlyReturn.objects.filter(round=current))
     by_state = dict(in_round.order_by().values_list("state").annotate(n=Count("pk")))
-    counts = state_counts(by_state)
+    code = current.period.code
+    counts = tuple(
+        CountLink(c.state, c.label, c.count, links.returns_href(round_code=code, state=c.state))
+        for c in state_counts(by_state)
+    )
     late = access.overseen_returns(
         user,
         _returns().filter(
@@ -217,6 +234,8 @@ def _round_summary(
         total=sum(by_state.values()),
         counts=counts,
         late=tuple(_line(r, today) for r in late),
+        href=links.returns_href(round_code=code),
+        late_href=links.returns_href(round_code=code, late=True),
     )
 
 
@@ -265,6 +284,12 @@ def _board_summary(roles: access.UserRoles, current: ReturnRound | None) -> Boar
                 indicators=block.indicator_count,
                 returns_in_round=getattr(block, "returns_in_round", 0),
                 approved_in_round=getattr(block, "approved_in_round", 0),
+                href=links.block_href(block.slug),
+                approved_href=(
+                    links.returns_href(round_code=current.period.code, block=block.slug)
+                    if current is not None
+                    else ""
+                ),
             )
             for block in blocks
         ),
@@ -288,6 +313,7 @@ def _psb_summary(current: ReturnRound | None, today: date) -> PsbSummary:
             not_submitted=0,
             late=LateCounts(),
             partnership_risks=partnership_risks,
+            risks_href=links.exceptions_href(anchor="exceptions"),
         )
     outstanding = Q(state__in=return_states.NOT_SUBMITTED)
     totals = QuarterlyReturn.objects.filter(round=current).aggregate(
@@ -299,36 +325,51 @@ def _psb_summary(current: ReturnRound | None, today: date) -> PsbSummary:
         due_on=current.due_on,
         late=quarter_late_counts(period_id=current.period_id, today=today),
         partnership_risks=partnership_risks,
+        href=links.exceptions_href(current.period.code),
+        returns_href=links.exceptions_href(current.period.code, anchor="exceptions"),
+        risks_href=links.exceptions_href(current.period.code, anchor="exceptions"),
         **totals,
     )
 
 
 def _scrutiny_summary(user: Any, roles: access.UserRoles) -> ScrutinySummary:
-    """The latest quarter with approved returns, in the blocks scrutiny covers."""
+    """The latest quarter with approved returns, in the blocks scrutiny covers, with its
+    exceptions, those blocks and the indicators (two queries)."""
     approved = access.visible_returns(user, QuarterlyReturn.objects.filter(state=State.APPROVED))
+    blocks = Block.objects.order_by("order", "name")
     if roles.scrutiny_block_ids and not roles.sees_everything:
         approved = approved.filter(outcome__block_id__in=roles.scrutiny_block_ids)
+        blocks = blocks.filter(pk__in=roles.scrutiny_block_ids)
     latest = (
         approved.values("round__period__code", "round__period__end_date")
         .annotate(n=Count("pk"))
         .order_by("-round__period__end_date")
         .first()
     )
-    if latest is None:
-        return ScrutinySummary(quarter=None, approved=0)
-    return ScrutinySummary(quarter=_label(latest["round__period__code"]), approved=latest["n"])
+    code = latest["round__period__code"] if latest else ""
+    in_quarter = approved.filter(round__period__code=code)
+    blocks = blocks.annotate(
+        outcome_count=Count("outcomes", distinct=True),
+        approved_count=_count_of(in_quarter, "outcome__block"),
+    )
+    return ScrutinySummary(
+        quarter=_label(code) if code else None,
+        approved=latest["n"] if latest else 0,
+        blocks=tuple(
+            PublishedBlock(
+                name=block.name,
+                href=links.block_href(block.slug, code),
+                outcomes=block.outcome_count,
+                approved=block.approved_count if code else 0,
+            )
+            for block in blocks
+        ),
+        exceptions_href=links.exceptions_href(code) if code else "",
+        returns_href=links.returns_href(round_code=code) if code else "",
+        indicators_href=links.indicators_href(),
+    )
 
 
 def _label(period_code: str) -> str:
     """``Q2 2026-27`` for ``2026-27-Q2``."""
     return PeriodRef.parse(period_code).label
-
-
-def _resolved_links(links: tuple[tuple[str, str], ...]) -> tuple[Link, ...]:
-    resolved = []
-    for label, url_name in links:
-        try:
-            resolved.append(Link(label, reverse(url_name)))
-        except NoReverseMatch:
-            continue
-    return tuple(resolved)
