@@ -24,6 +24,7 @@ from reporting.returns.selectors.common import state_counts
 from reporting.returns.selectors.lateness import quarter_late_counts, timeliness_of
 from reporting.rules import return_states
 from reporting.rules.timeliness import LateCounts, Timeliness
+from reporting.scorecard.selectors import default_quarter_code
 from reporting.start import links
 from reporting.start.links import Link
 from risks.models import Risk
@@ -115,7 +116,7 @@ class ScrutinySummary:
     """What elected members come for: the latest published quarter, its exceptions, the
     blocks and the indicators, all from approved returns only."""
 
-    quarter: str | None  # the latest quarter with approved returns; None if there is none
+    quarter: str | None  # the dashboards' default quarter; None if nothing is published
     approved: int
     blocks: tuple[PublishedBlock, ...] = ()
     exceptions_href: str = ""  # the exception dashboard for that quarter
@@ -333,28 +334,27 @@ def _psb_summary(current: ReturnRound | None, today: date) -> PsbSummary:
 
 
 def _scrutiny_summary(user: Any, roles: access.UserRoles) -> ScrutinySummary:
-    """The latest quarter with approved returns, in the blocks scrutiny covers, with its
-    exceptions, those blocks and the indicators (two queries)."""
+    """The quarter the dashboards show by default (the latest whose round has closed, or
+    whose returns are all approved), in the blocks scrutiny covers, with its exceptions,
+    those blocks and the indicators (two queries)."""
     approved = access.visible_returns(user, QuarterlyReturn.objects.filter(state=State.APPROVED))
     blocks = Block.objects.order_by("order", "name")
     if roles.scrutiny_block_ids and not roles.sees_everything:
         approved = approved.filter(outcome__block_id__in=roles.scrutiny_block_ids)
         blocks = blocks.filter(pk__in=roles.scrutiny_block_ids)
-    latest = (
-        approved.values("round__period__code", "round__period__end_date")
-        .annotate(n=Count("pk"))
-        .order_by("-round__period__end_date")
-        .first()
-    )
-    code = latest["round__period__code"] if latest else ""
+    code = default_quarter_code() or ""
     in_quarter = approved.filter(round__period__code=code)
-    blocks = blocks.annotate(
-        outcome_count=Count("outcomes", distinct=True),
-        approved_count=_count_of(in_quarter, "outcome__block"),
+    blocks = list(
+        blocks.annotate(
+            outcome_count=Count("outcomes", distinct=True),
+            approved_count=_count_of(in_quarter, "outcome__block"),
+        )
     )
+    published = sum(block.approved_count for block in blocks) if code else 0
+    code = code if published else ""  # a quarter with nothing approved is not published
     return ScrutinySummary(
         quarter=_label(code) if code else None,
-        approved=latest["n"] if latest else 0,
+        approved=published,
         blocks=tuple(
             PublishedBlock(
                 name=block.name,

@@ -47,10 +47,17 @@ def _round_statuses() -> list[RoundStatus]:
     return [RoundStatus(code, state, n, approved) for code, state, n, approved in rows]
 
 
-def default_quarter() -> Period | None:
-    """The quarter shown when none is asked for (see :mod:`reporting.rules.quarters`)."""
+def default_quarter_code() -> str | None:
+    """The code of the quarter shown when none is asked for (see
+    :mod:`reporting.rules.quarters`), in one query; None when there is no round."""
     chosen = rules.default_quarter(_round_statuses())
-    return Period.objects.get(code=chosen.code) if chosen else None
+    return chosen.code if chosen else None
+
+
+def default_quarter() -> Period | None:
+    """The quarter shown when none is asked for."""
+    code = default_quarter_code()
+    return Period.objects.get(code=code) if code else None
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,21 @@ def test_scrutiny_gets_the_published_quarter_its_exceptions_blocks_and_indicator
     assert f"{other_block.name} 1 1" in rows
 
 
+def test_scrutiny_reads_the_closed_quarter_not_the_open_one_with_a_first_approval(
+    client, scrutiny, lead_return, other_return, earlier_round
+):
+    """The open quarter has one return approved already: scrutiny is still given the
+    latest closed quarter, as the dashboards are (issue 9, point 3)."""
+    other_return.state = State.APPROVED
+    other_return.save()
+
+    page = start_page_for(client, scrutiny).context["page"].scrutiny
+
+    assert page.quarter == PeriodRef.parse(earlier_round.period.code).label
+    assert page.approved == 2
+    assert earlier_round.period.code in page.exceptions_href
+
+
 def test_scrutiny_sees_no_draft_and_only_the_blocks_it_covers(
     client, block, other_block, lead_return, earlier_round
 ):
