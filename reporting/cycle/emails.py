@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from partnership.models import Period
-from reporting.cycle.report import CycleAction
+from reporting.cycle.report import CycleAction, plural, worded
 from reporting.notifications.models import Notification
 from reporting.notifications.outbox import email_render, notification_key, notification_record
 from reporting.notifications.tasks import notifications_enqueue
@@ -53,16 +53,22 @@ def return_context(
 
 class Sender:
     """Records a step's emails of one kind, each once by key, and enqueues the new ones on
-    commit. An email already recorded is neither rendered nor written again."""
+    commit. An email already recorded is neither rendered nor written again.
 
-    def __init__(self, period: Period, kind: str) -> None:
-        self.period, self.kind = period, kind
-        self.recorded = set(
-            Notification.objects.filter(period=period, kind=kind).values_list(
-                "idempotency_key", flat=True
+    With ``dry_run`` it only counts the emails it would record, for the cycle page's
+    preview: it renders, writes and enqueues nothing.
+    """
+
+    def __init__(self, period: Period, kind: str, *, dry_run: bool = False) -> None:
+        self.period, self.kind, self.dry_run = period, kind, dry_run
+        self.recorded: set[str] = set()
+        if period.pk is not None:  # a quarter not yet stored (a preview) has no emails
+            self.recorded = set(
+                Notification.objects.filter(period=period, kind=kind).values_list(
+                    "idempotency_key", flat=True
+                )
             )
-        )
-        self.new: list[int] = []
+        self.new: list[int | None] = []
         self.people: set[int] = set()
 
     def send(
@@ -77,6 +83,12 @@ class Sender:
         keys = [(p, notification_key(self.kind, p, about, self.period)) for p in people]
         todo = [(person, key) for person, key in keys if key not in self.recorded]
         if not todo:
+            return
+        if self.dry_run:
+            for person, key in todo:
+                self.recorded.add(key)
+                self.new.append(None)
+                self.people.add(person.pk)
             return
         text, html = email_render(self.kind, context())
         for person, key in todo:
@@ -94,16 +106,18 @@ class Sender:
                 self.new.append(notification.pk)
                 self.people.add(person.pk)
 
-    def action(self, what: str) -> CycleAction | None:
+    def action(self, to_do: str) -> CycleAction | None:
+        """The step, worded as done (or, in a dry run, to do), or None if it sends nothing."""
         if not self.new:
             return None
-        ids = list(self.new)
-        transaction.on_commit(lambda: notifications_enqueue(ids))
-        emails, people = len(ids), len(self.people)
+        if not self.dry_run:
+            ids = [pk for pk in self.new if pk is not None]
+            transaction.on_commit(lambda: notifications_enqueue(ids))
+        emails, people = len(self.new), len(self.people)
+        what = worded(to_do, done=not self.dry_run)
         return CycleAction(
             self.period.code,
             self.kind,
-            f"{what} ({emails} email{'s' if emails != 1 else ''} to "
-            f"{people} {'people' if people != 1 else 'person'})",
+            f"{what} ({plural(emails, 'email')} to {plural(people, 'person', 'people')})",
             emails=emails,
         )

@@ -454,3 +454,28 @@ def test_a_pack_is_seen_by_its_requester_and_the_performance_team(people, person
     names = {own.pk: "own", other.pk: "other"}
     seen = access.visible_packs(people[person], PerformancePack.objects.all())
     assert {names[p.pk] for p in seen} == sees
+
+
+# --- The quarterly cycle and the exception reports as sent ---------------------------------
+
+RUNS_CYCLE = {p: p in ("officer", "admin_user") for p in ALL_PEOPLE}
+READS_EXCEPTION_REPORTS = {
+    p: p in ("officer", "council_officer", "admin_user", "psb") for p in ALL_PEOPLE
+}
+
+
+@pytest.mark.parametrize(("person", "runs"), RUNS_CYCLE.items())
+def test_only_the_performance_team_runs_the_quarterly_cycle(people, person, runs):
+    assert access.can_run_cycle(people[person]) is runs
+
+
+@pytest.mark.parametrize(("person", "reads"), READS_EXCEPTION_REPORTS.items())
+def test_the_psb_and_performance_officers_read_the_exception_reports_as_sent(people, person, reads):
+    assert access.can_view_exception_reports(people[person]) is reads
+
+
+def test_an_inactive_psb_member_reads_no_exception_report(people):
+    psb = people["psb"]
+    psb.is_active = False
+    access.forget_roles(psb)
+    assert not access.can_view_exception_reports(psb)

@@ -1,8 +1,10 @@
 """``python manage.py run_cycle [--today YYYY-MM-DD]``: the quarterly cycle's tick, by hand.
 
 Does what the partnership's calendar says is due on that day (today by default) and has
-not been done; the daily periodic job calls the same service. Running it twice for one
-day does nothing new.
+not been done, for every quarter in order: after months without a run, one call closes
+and reports the old round, then opens each quarter since and does its due steps (see
+``reporting.cycle.services``). The daily periodic job and the cycle page's "Run today's
+cycle" call the same service. Running it twice for one day does nothing new.
 """
 
 from __future__ import annotations

@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
+from partnership.models import Outcome
 from partnership.periods import Period as PeriodRef
 from reporting.calendar.models import PartnershipCalendar
 from reporting.calendar.selectors import calendar_current
 from reporting.returns.models import QuarterlyReturn, ReturnRound
 from reporting.rules.cycle_plan import plan_for_quarter
+from reporting.rules.due import due_frequencies
 
 State = QuarterlyReturn.State
 RoundState = ReturnRound.State
@@ -108,3 +110,13 @@ def rounds_page(*, today: date) -> RoundsPage:
         if q.code not in taken
     )
     return RoundsPage(rounds=lines, quarters_to_open=quarters)
+
+
+def outcomes_due(quarter: PeriodRef) -> QuerySet[Outcome]:
+    """The outcomes that make a return for ``quarter``: those with an active indicator
+    collected through them and due that quarter (see :func:`due_frequencies`). Opening a
+    round gives each a return; the cycle page's preview counts them."""
+    return Outcome.objects.filter(
+        primary_indicators__is_active=True,
+        primary_indicators__frequency__in=due_frequencies(quarter.quarter or 4),
+    ).distinct()

@@ -10,10 +10,10 @@ from simple_history.utils import bulk_create_with_history
 
 from partnership import access
 from partnership.errors import ApplicationError
-from partnership.models import Outcome, Period
+from partnership.models import Period
 from reporting.returns.models import QuarterlyReturn, ReturnRound
+from reporting.returns.selectors.rounds import outcomes_due
 from reporting.returns.services.common import check_dates, require, save
-from reporting.rules.due import due_frequencies
 
 # ------------------------------------------------------------------------ rounds
 
@@ -34,7 +34,7 @@ def round_open(
     """Open the round for a quarter, with a return for each outcome that has a value due.
 
     An outcome gets a return (not started) when at least one of its active indicators
-    is collected through it and due that quarter (see :func:`due_frequencies`). Running
+    is collected through it and due that quarter (see :func:`outcomes_due`). Running
     it for a scheduled round opens that round; outcomes that already have a return keep
     it. A year, a round already open and a closed round (extend it instead) are refused.
     ``actor`` None means the partnership's calendar: the daily cycle opening it.
@@ -56,15 +56,7 @@ def round_open(
     round_.state = ReturnRound.State.OPEN
     save(round_, actor=actor, reason=BY_CALENDAR if actor is None else "")
 
-    outcomes = (
-        Outcome.objects.filter(
-            primary_indicators__is_active=True,
-            primary_indicators__frequency__in=due_frequencies(period.ref.quarter or 4),
-        )
-        .exclude(returns__round=round_)
-        .distinct()
-        .order_by("pk")
-    )
+    outcomes = outcomes_due(period.ref).exclude(returns__round=round_).order_by("pk")
     bulk_create_with_history(
         [QuarterlyReturn(round=round_, outcome=outcome) for outcome in outcomes],
         QuarterlyReturn,

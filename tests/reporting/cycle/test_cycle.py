@@ -38,21 +38,6 @@ Q4 = "2026-27-Q4"
 OPENS, DUE, CLOSES = date(2027, 4, 1), date(2027, 4, 22), date(2027, 5, 7)
 
 
-@pytest.fixture
-def people(outcome, other_outcome, lead_role, other_lead_role, council_officer, officer, board):
-    """Two outcomes with a quarterly indicator each, and everyone the cycle may tell."""
-    f.IndicatorFactory(primary_outcome=outcome)
-    f.IndicatorFactory(primary_outcome=other_outcome)
-    other_board = f.UserFactory(username="other_board")
-    f.assign(other_board, Role.BOARD_MEMBER, block=other_outcome.block)
-    psb_members = []
-    for name in ("psb", "psb_two"):
-        member = f.UserFactory(username=name)
-        f.assign(member, Role.PSB_MEMBER)
-        psb_members.append(member)
-    return {"other_board": other_board, "psb": psb_members}
-
-
 def run(day, capture):
     """One tick, with the emails it queues sent (Celery is eager in the tests)."""
     with capture(execute=True):

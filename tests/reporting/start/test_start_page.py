@@ -266,10 +266,12 @@ def test_menu_offers_admin_only_to_administrators(client, lead_role, admin_user)
     assert lead_labels[0] == "Start"
     assert "Admin" not in lead_labels
     assert admin_labels[-1] == "Admin"
-    # Officers' pages (Packs) are the only others an administrator has beyond the lead's.
-    assert [label for label in admin_labels[:-1] if label != "Packs"] == lead_labels
-    assert "Packs" in admin_labels
-    assert "Packs" not in lead_labels
+    # Officers' pages (Packs, Exception reports) are the only others an administrator has
+    # beyond the lead's.
+    officers_pages = ("Packs", "Exception reports")
+    assert [label for label in admin_labels[:-1] if label not in officers_pages] == lead_labels
+    assert {"Packs", "Exception reports"} <= set(admin_labels)
+    assert not {"Packs", "Exception reports"} & set(lead_labels)
     assert lead_menu[0]["current"]
 
 
@@ -286,7 +288,8 @@ def test_menu_skips_pages_that_do_not_exist_yet(client, lead_role, monkeypatch):
 
     labels = [item["label"] for item in menu]
     assert "Risks" not in labels
-    shown_to_everyone = [n.label for n in cp.NAVIGATION if n.label not in ("Packs", "Admin")]
+    not_for_leads = ("Packs", "Exception reports", "Admin")
+    shown_to_everyone = [n.label for n in cp.NAVIGATION if n.label not in not_for_leads]
     assert labels == [label for label in shown_to_everyone if label != "Risks"]
 
 
