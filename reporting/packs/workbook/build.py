@@ -4,7 +4,9 @@ The workbook is written with openpyxl's write-only (streaming) worksheets, so a 
 the whole partnership at national scale (hundreds of thousands of values on its Data
 sheet) is written row by row without holding its cells in memory. Each sheet's layout
 is set before its first row: frozen headers, column widths; then its rows; then its
-autofilter, print titles and page setup (landscape, fitted to the page's width).
+autofilter, print titles and page setup (A4, landscape, fitted to the page's width; what
+prints, and how high each row of wrapped text is, so that the pack reads on paper as on
+screen: see :mod:`.table` and :mod:`.fit`).
 
 Every text cell goes through :mod:`reporting.formats.cells`, so that text people typed
 that begins with "=", "+", "-" or "@" stays text, never a formula. Numbers are written
@@ -12,8 +14,9 @@ as numbers, with a number format by the indicator's unit. A RAG rating is a fill
 holding its word ("Green", "Amber", "Red", "No data"), so it reads without colour too.
 
 Each sheet is written by the sibling module named after it: :mod:`.cover`,
-:mod:`.summary` (with :mod:`.exceptions`), :mod:`.blocks`, :mod:`.stretch`,
-:mod:`.comparators`, :mod:`.risks`, :mod:`.actions` and :mod:`.data_sheet`; their cells,
+:mod:`.summary` (with :mod:`.exceptions`), :mod:`.blocks`, :mod:`.commentary`,
+:mod:`.stretch`, :mod:`.comparators`, :mod:`.risks`, :mod:`.actions` and
+:mod:`.data_sheet`; their cells,
 styles and tables are :mod:`.cells`, :mod:`.styles` and :mod:`.table`. This module writes
 the workbook, and the names other modules import are importable from here too.
 """
@@ -30,6 +33,7 @@ from reporting.packs.selectors.data import PackData
 from reporting.packs.workbook.actions import write_actions
 from reporting.packs.workbook.blocks import write_block
 from reporting.packs.workbook.cells import number_format
+from reporting.packs.workbook.commentary import outcome_rows, write_commentary
 from reporting.packs.workbook.comparators import write_comparators
 from reporting.packs.workbook.cover import sheet_list, write_cover
 from reporting.packs.workbook.data_sheet import write_data
@@ -63,6 +67,8 @@ def build_pack_workbook(
         work.advance(SUMMARY_WORK)
         for block, name in block_sheets:
             write_block(workbook, name, block, data, work)
+        if data.rows:
+            write_commentary(workbook, data, work)
         if data.stretch:
             write_stretch(workbook, data, work)
         write_comparators(workbook, data, work)
@@ -83,6 +89,7 @@ def _work(data: PackData) -> int:
     """The work of writing the pack: a unit a row, ten a chart."""
     return (
         len(data.rows)
+        + len(outcome_rows(data))
         + len(data.stretch) * 10
         + len(data.comparators)
         + len(data.risks)

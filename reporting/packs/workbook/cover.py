@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.utils import timezone
 from openpyxl import Workbook
 
-from reporting.formats.cells import text_cell
 from reporting.packs.selectors.data import SUBMITTED, PackData
-from reporting.packs.workbook.cells import print_setup, rag_cell
+from reporting.packs.workbook.cells import rag_cell
 from reporting.packs.workbook.sheet_names import (
     ACTIONS,
+    COMMENTARY,
     COMPARATORS,
     COVER,
     DATA,
@@ -17,9 +17,11 @@ from reporting.packs.workbook.sheet_names import (
     STRETCH,
     SUMMARY,
 )
-from reporting.packs.workbook.styles import BOLD, HEADING_FONT, TITLE_FONT, WRAP
+from reporting.packs.workbook.styles import BOLD, HEADING_FONT, TITLE_FONT
+from reporting.packs.workbook.table import PackSheet
 from targets import rules
 
+COVER_WIDTHS = (26, 90)
 RAG_MEANINGS = (
     (rules.Rag.GREEN, "Meets or beats the milestone for the period."),
     (
@@ -46,6 +48,10 @@ def sheet_list(data: PackData, block_names: list[str]) -> list[tuple[str, str]]:
         (name, "A row for each target of the block, with its last eight quarters.")
         for name in block_names
     ]
+    if data.rows:
+        sheets.append(
+            (COMMENTARY, "Each outcome's commentary and forecast from its return, in full.")
+        )
     if data.stretch:
         sheets.append(
             (STRETCH, "A chart for each stretch target: its values against its trajectory.")
@@ -60,16 +66,13 @@ def sheet_list(data: PackData, block_names: list[str]) -> list[tuple[str, str]]:
 
 
 def write_cover(workbook: Workbook, data: PackData, sheets: list[tuple[str, str]]) -> None:
-    sheet = workbook.create_sheet(COVER)
-    sheet.column_dimensions["A"].width = 26
-    sheet.column_dimensions["B"].width = 100
-    print_setup(sheet, landscape=False)
+    out = PackSheet(workbook, COVER, COVER_WIDTHS, landscape=False)
 
     def line(label: str, value: str) -> None:
-        sheet.append([text_cell(sheet, label, font=BOLD), text_cell(sheet, value, alignment=WRAP)])
+        out.append([out.text(label, wrap=True, font=BOLD), out.text(value, wrap=True)])
 
-    sheet.append([text_cell(sheet, f"{data.partnership_name} performance pack", font=TITLE_FONT)])
-    sheet.append([])
+    out.prose(f"{data.partnership_name} performance pack", font=TITLE_FONT)
+    out.append([])
     generated = data.generated_at
     if timezone.is_aware(generated):
         generated = timezone.localtime(generated)
@@ -90,11 +93,11 @@ def write_cover(workbook: Workbook, data: PackData, sheets: list[tuple[str, str]
         "RAG ratings and direction of travel are worked out by the same rules as the "
         "dashboards. Values are as the partners reported them, in each indicator's unit.",
     )
-    sheet.append([])
-    sheet.append([text_cell(sheet, "RAG key", font=HEADING_FONT)])
+    out.append([])
+    out.prose("RAG key", font=HEADING_FONT)
     for rag, meaning in RAG_MEANINGS:
-        sheet.append([rag_cell(sheet, rag), text_cell(sheet, meaning, alignment=WRAP)])
-    sheet.append([])
-    sheet.append([text_cell(sheet, "Sheets", font=HEADING_FONT)])
+        out.append([rag_cell(out.sheet, rag), out.text(meaning, wrap=True)])
+    out.append([])
+    out.prose("Sheets", font=HEADING_FONT)
     for name, about in sheets:
         line(name, about)

@@ -53,7 +53,7 @@ def write_data(workbook: Workbook, data: PackData, work: Progress) -> None:
                 text(row.area_name),
                 row.area_kind,
                 row.period,
-                value_cell(sheet, row.value, fmt, submitted=row.approval == SUBMITTED),
+                value_cell(sheet, row.value, fmt, submitted=row.approval == SUBMITTED, top=False),
                 row.unit_label,
                 row.status,
                 row.approval,

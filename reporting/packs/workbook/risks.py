@@ -1,25 +1,30 @@
-"""The Risks sheet: the open risks held on the targets and outcomes in scope."""
+"""The Risks sheet: the open risks held on the targets and outcomes in scope.
+
+It prints as two sets of pages: each risk's particulars and scores, then its description,
+causes, consequences, controls and mitigations, with the risk's title repeated at the left.
+"""
 
 from __future__ import annotations
 
 from openpyxl import Workbook
 
 from reporting.packs.selectors.data import PackData
-from reporting.packs.workbook.cells import date_cell
+from reporting.packs.workbook.cells import date_cell, number_cell
 from reporting.packs.workbook.progress import Progress
 from reporting.packs.workbook.sheet_names import RISKS
+from reporting.packs.workbook.styles import NUMBER
 from reporting.packs.workbook.table import Column, Table
 
 RISK_COLUMNS = (
     Column("Risk", 36, wrap=True),
-    Column("Level", 18),
+    Column("Level", 18, wrap=True),
     Column("Hangs on", 24, wrap=True),
-    Column("Owner", 20),
-    Column("Organisation", 22),
-    Column("Inherent score", 10),
-    Column("Current score", 10),
+    Column("Owner", 20, wrap=True),
+    Column("Organisation", 22, wrap=True),
+    Column("Inherent score", 10, align=NUMBER),
+    Column("Current score", 10, align=NUMBER),
     Column("Band", 10),
-    Column("Target score", 10),
+    Column("Target score", 10, align=NUMBER),
     Column("Status", 14),
     Column("Review date", 12),
     Column("Description", 40, wrap=True),
@@ -28,23 +33,30 @@ RISK_COLUMNS = (
     Column("Controls", 30, wrap=True),
     Column("Mitigating actions", 40, wrap=True),
 )
+PARTICULARS = 11  # the columns up to the review date
 
 
 def write_risks(workbook: Workbook, data: PackData, work: Progress) -> None:
-    table = Table(workbook, RISKS, RISK_COLUMNS)
+    table = Table(
+        workbook,
+        RISKS,
+        RISK_COLUMNS,
+        print_columns=((1, PARTICULARS), (PARTICULARS + 1, len(RISK_COLUMNS))),
+        repeat_columns=1,
+    )
     sheet = table.sheet
     for risk in data.risks:
         table.append(
             [
                 table.text(risk.title, wrap=True),
-                table.text(risk.level_label),
+                table.text(risk.level_label, wrap=True),
                 table.text(risk.hangs_on, wrap=True),
-                table.text(risk.owner),
-                table.text(risk.owner_organisation),
-                risk.inherent_score,
-                risk.current_score,
+                table.text(risk.owner, wrap=True),
+                table.text(risk.owner_organisation, wrap=True),
+                number_cell(sheet, risk.inherent_score),
+                number_cell(sheet, risk.current_score),
                 table.text(risk.band_label),
-                risk.target_score,
+                number_cell(sheet, risk.target_score),
                 table.text(risk.status_label),
                 date_cell(sheet, risk.review_date),
                 table.text(risk.description, wrap=True),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 COVER = "Cover"
 SUMMARY = "Summary"
+COMMENTARY = "Commentary"
 STRETCH = "Stretch targets"
 COMPARATORS = "Comparators"
 RISKS = "Risks"
 ACTIONS = "Actions"
 DATA = "Data"
-FIXED_SHEETS = (COVER, SUMMARY, STRETCH, COMPARATORS, RISKS, ACTIONS, DATA)
+FIXED_SHEETS = (COVER, SUMMARY, COMMENTARY, STRETCH, COMPARATORS, RISKS, ACTIONS, DATA)
 MAX_SHEET_NAME = 31
 NOT_IN_SHEET_NAMES = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 

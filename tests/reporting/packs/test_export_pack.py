@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from reporting.models import PerformancePack, QuarterlyReturn
 from targets.models import Target
 from tests import factories as f
+from tests.reporting.packs.test_pack_build import CODE, VALUE
 from tests.reporting.scorecard.test_scorecard import Q2, a_round, add_target
 
 pytestmark = pytest.mark.django_db
@@ -120,5 +121,5 @@ def test_the_value_written_is_the_stored_one(tmp_path, outcome):
     export("--period", Q2, "--out", str(out))
 
     sheet = load_workbook(out)[outcome.block.name]
-    assert Decimal(str(sheet.cell(row=2, column=20).value)) == Decimal("62.25")
-    assert sheet.cell(row=2, column=1).value == target.indicator.code
+    assert Decimal(str(sheet.cell(row=2, column=VALUE).value)) == Decimal("62.25")
+    assert sheet.cell(row=2, column=CODE).value == target.indicator.code
