@@ -12,6 +12,18 @@ def forbidden(request: HttpRequest, *, title: str, message: str) -> HttpResponse
     return render(request, "403.html", {"title": title, "message": message}, status=403)
 
 
+def no_role(request: HttpRequest, *, nothing: str, roles: str) -> HttpResponse:
+    """The 403 page for someone signed in with no role: ``nothing`` says what there is not
+    to show ("no returns"), ``roles`` the roles they might ask for."""
+    return forbidden(
+        request,
+        title="You do not have a role yet",
+        message=f"You do not have a role in Partnership Performance yet, so there {nothing} "
+        "to show you. Contact the performance team and ask them to give you the role you "
+        f"need, for example {roles}.",
+    )
+
+
 class GovukRadios(forms.RadioSelect):
     """Radios whose label (for the error summary's link) is the first radio."""
 

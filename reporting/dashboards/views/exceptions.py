@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from partnership import access
 from partnership.models import Period
+from reporting import pages
 from reporting.dashboards.charts.rag_counts import rag_counts_chart
 from reporting.dashboards.forms import ExceptionFiltersForm
 from reporting.dashboards.selectors.exceptions import exceptions_page
-from reporting.returns.views.returns_list import forbidden
 from reporting.scorecard.selectors import (
     PeriodNotFound,
     default_quarter,
@@ -27,13 +27,7 @@ from reporting.scorecard.selectors import (
 
 
 def no_role(request: HttpRequest) -> HttpResponse:
-    return forbidden(
-        request,
-        title="You do not have a role yet",
-        message="You do not have a role in Partnership Performance yet, so there is no "
-        "performance to show you. Contact the performance team and ask them to give you "
-        "the role you need, for example board member or scrutiny.",
-    )
+    return pages.no_role(request, nothing="is no performance", roles="board member or scrutiny")
 
 
 def quarter_or_404(code: str) -> Period | None:

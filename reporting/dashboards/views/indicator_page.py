@@ -22,17 +22,11 @@ from reporting.dashboards.selectors.indicator_page import (
     indicator_list,
     indicator_page,
 )
-from reporting.pages import forbidden
+from reporting.pages import no_role
 
 
 def _no_role(request: HttpRequest) -> HttpResponse:
-    return forbidden(
-        request,
-        title="You do not have a role yet",
-        message="You do not have a role in Partnership Performance yet, so there are "
-        "no indicators to show you. Contact the performance team and ask them to give "
-        "you the role you need, for example board member or scrutiny.",
-    )
+    return no_role(request, nothing="are no indicators", roles="board member or scrutiny")
 
 
 @login_required

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from partnership import access
-from reporting.pages import forbidden
+from reporting.pages import forbidden, no_role
 from reporting.returns.forms.returns_list import (
     BulkApproveForm,
     ReturnsFilterForm,
@@ -32,13 +32,7 @@ REFUSED_SESSION_KEY = "returns_not_approved"
 
 
 def _no_role(request: HttpRequest) -> HttpResponse:
-    return forbidden(
-        request,
-        title="You do not have a role yet",
-        message="You do not have a role in Partnership Performance yet, so there are no "
-        "returns to show you. Contact the performance team and ask them to give you the "
-        "role you need, for example outcome lead or performance officer.",
-    )
+    return no_role(request, nothing="are no returns", roles="outcome lead or performance officer")
 
 
 # --- The list of returns --------------------------------------------------------------------
