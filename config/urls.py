@@ -5,5 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("reporting.api.urls")),
+    path("", include("risks.urls")),
     path("", include("reporting.urls")),
 ]

@@ -411,6 +411,12 @@ def can_view_risk(user: Any, risk: Any) -> bool:
     return can_use_site(user)
 
 
+def visible_risks(user: Any, risks: QuerySet) -> QuerySet:
+    """Filter a queryset of ``Risk`` to what ``user`` may see: every risk for anyone who
+    uses the site (as ``can_view_risk``), none for anyone else."""
+    return risks if can_use_site(user) else risks.none()
+
+
 def can_edit_risk(user: Any, risk: Any) -> bool:
     """A risk is kept up to date by its owner, the officers, and the board or PSB that holds it."""
     roles = roles_of(user)

@@ -1,0 +1,242 @@
+"""A risk's page (``/risks/<id>/``): what it hangs on, its scores, trend, actions,
+escalations and the history of every change.
+
+A constant number of queries: the risk with what it hangs on, its actions, its
+escalations, its history and its actions' history, and the people and organisations the
+history names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from partnership import access
+from partnership.models import Organisation
+from partnership.people import display_name
+from risks.charts import TrendPoint
+from risks.models import Risk, RiskAction
+from risks.rules import RiskLevel, risk_band
+from risks.selectors.register import block_of, hangs_on, register_queryset, review_overdue
+
+
+class RiskNotFound(Exception):
+    """No such risk, or not one the person may see: the view answers 404."""
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url_name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    description: str
+    owner: str
+    due_date: date | None
+    status_label: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class EscalationLine:
+    when: Any
+    from_label: str
+    to_label: str
+    score: int
+    reason: str
+    decided_by: str
+
+
+@dataclass(frozen=True)
+class Change:
+    when: Any
+    who: str
+    what: str  # "Risk" or "Action: ..."
+    changes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RiskPage:
+    risk: Risk
+    level_label: str
+    hangs_on: str
+    links: tuple[Link, ...]
+    owner: str
+    scores: tuple[tuple[str, str, str], ...]  # (position, "L x I", "score band")
+    review_overdue: bool
+    trend: tuple[TrendPoint, ...]
+    actions: tuple[ActionLine, ...]
+    escalations: tuple[EscalationLine, ...]
+    changes: tuple[Change, ...]
+
+
+def _links(risk: Risk) -> tuple[Link, ...]:
+    links = []
+    if risk.target_id:
+        indicator = risk.target.indicator
+        links.append(
+            Link(f"{indicator.code} {indicator.title}", "indicator_detail", indicator.slug)
+        )
+    block = block_of(risk)
+    if block is not None:
+        links.append(Link(f"{block.name} board view", "block_detail", block.slug))
+    return tuple(links)
+
+
+def _scores(risk: Risk) -> tuple[tuple[str, str, str], ...]:
+    def scored(score: int) -> str:
+        return f"{score} {risk_band(score).label}"
+
+    target = scored(risk.target_score) if risk.target_score else "No target score set"
+    return (
+        (
+            "Inherent",
+            f"{risk.inherent_likelihood} x {risk.inherent_impact}",
+            scored(risk.inherent_score),
+        ),
+        (
+            "Current",
+            f"{risk.current_likelihood} x {risk.current_impact}",
+            scored(risk.current_score),
+        ),
+        ("Target", "", target),
+    )
+
+
+def _trend(records: list[Any]) -> tuple[TrendPoint, ...]:
+    """The current likelihood and impact each time they changed, oldest first."""
+    points: list[TrendPoint] = []
+    for record in records:  # oldest first
+        when = timezone.localtime(record.history_date).strftime("%-d %b %Y %H:%M")
+        point = TrendPoint(when, record.current_likelihood, record.current_impact)
+        if not points or (points[-1].likelihood, points[-1].impact) != (
+            point.likelihood,
+            point.impact,
+        ):
+            points.append(point)
+    return tuple(points)
+
+
+def _names(records: list[Any]) -> dict[str, dict[Any, str]]:
+    """The people and organisations the history names, read in two queries."""
+    users = {r.owner_id for r in records if getattr(r, "owner_id", None)}
+    organisations = {
+        r.owner_organisation_id for r in records if getattr(r, "owner_organisation_id", None)
+    }
+    return {
+        "owner": {u.pk: display_name(u) for u in get_user_model().objects.filter(pk__in=users)},
+        "owner_organisation": {
+            o.pk: str(o) for o in Organisation.objects.filter(pk__in=organisations)
+        },
+    }
+
+
+def _shown(model: Any, name: str, value: Any, names: dict[str, dict[Any, str]]) -> str:
+    if value in (None, ""):
+        return "nothing"
+    if name in names:
+        return names[name].get(value, "someone since removed")
+    model_field = model._meta.get_field(name)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    return str(value)
+
+
+def _changes(model: Any, records: list[Any], what: Any, names: dict) -> list[Change]:
+    """Each history record of one object (oldest first) with the fields it changed."""
+    changes: list[Change] = []
+    previous = None
+    for record in records:
+        if previous is None:
+            lines: tuple[str, ...] = ("Recorded",)
+        else:
+            delta = record.diff_against(previous, excluded_fields=["updated_at", "created_at"])
+            lines = tuple(
+                f"{model._meta.get_field(c.field).verbose_name.capitalize()}: "
+                f"{_shown(model, c.field, c.old, names)} to {_shown(model, c.field, c.new, names)}"
+                for c in delta.changes
+            )
+        if record.history_type == "-":
+            lines = ("Deleted",)
+        if lines:
+            changes.append(
+                Change(
+                    when=record.history_date,
+                    who=display_name(record.history_user, nobody="the system"),
+                    what=what(record),
+                    changes=lines,
+                )
+            )
+        previous = record
+    return changes
+
+
+def _history(risk: Risk) -> tuple[tuple[TrendPoint, ...], tuple[Change, ...]]:
+    risk_records = list(
+        risk.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    action_records = list(
+        RiskAction.history.filter(risk_id=risk.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    names = _names(risk_records + action_records)
+    changes = _changes(Risk, risk_records, lambda r: "Risk", names)
+    by_action: dict[int, list[Any]] = {}
+    for record in action_records:
+        by_action.setdefault(record.id, []).append(record)
+    for records in by_action.values():
+        changes += _changes(RiskAction, records, lambda r: f"Action: {r.description[:80]}", names)
+    changes.sort(key=lambda c: c.when, reverse=True)
+    return _trend(risk_records), tuple(changes)
+
+
+def risk_page(*, user: Any, risk_id: int, today: date) -> RiskPage:
+    """The page of the risk ``risk_id``; RiskNotFound if there is none ``user`` may see."""
+    risk = access.visible_risks(user, register_queryset()).filter(pk=risk_id).first()
+    if risk is None:
+        raise RiskNotFound(risk_id)
+    actions = tuple(
+        ActionLine(
+            description=a.description,
+            owner=display_name(a.owner, nobody="No owner named"),
+            due_date=a.due_date,
+            status_label=a.get_status_display(),
+            overdue=a.due_date is not None
+            and a.due_date < today
+            and a.status != RiskAction.Status.DONE,
+        )
+        for a in risk.actions.select_related("owner")
+    )
+    escalations = tuple(
+        EscalationLine(
+            when=e.decided_at,
+            from_label=RiskLevel(e.from_level).label,
+            to_label=RiskLevel(e.to_level).label,
+            score=e.score,
+            reason=e.reason,
+            decided_by=display_name(e.decided_by, nobody="Not recorded"),
+        )
+        for e in risk.escalations.select_related("decided_by")
+    )
+    trend, changes = _history(risk)
+    return RiskPage(
+        risk=risk,
+        level_label=RiskLevel(risk.level).label,
+        hangs_on=hangs_on(risk),
+        links=_links(risk),
+        owner=display_name(risk.owner, nobody="No owner named"),
+        scores=_scores(risk),
+        review_overdue=review_overdue(risk, today),
+        trend=trend,
+        actions=actions,
+        escalations=escalations,
+        changes=changes,
+    )

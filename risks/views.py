@@ -1,0 +1,140 @@
+"""The risk register, its CSV download and a risk's page.
+
+Thin views: a form parses the address, a selector reads, a chart is built from what it
+read. Anyone who uses the site may read the register; an id that does not exist, or a
+risk the person may not see, is a page that does not exist (404).
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from partnership import access
+from risks.charts import heat_map, heat_map_chart, target_counts, trend_chart
+from risks.forms import RegisterFiltersForm
+from risks.selectors.register import Position, RegisterPage, register_page
+from risks.selectors.risk_page import RiskNotFound, risk_page
+
+CSV_COLUMNS = (
+    "Risk",
+    "Level",
+    "Hangs on",
+    "Block",
+    "Owner",
+    "Owner's organisation",
+    "Status",
+    "Inherent score",
+    "Current likelihood",
+    "Current impact",
+    "Current score",
+    "Band",
+    "Target score",
+    "Review by",
+    "Review overdue",
+)
+
+
+def _no_role(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "403.html",
+        {
+            "title": "You do not have a role yet",
+            "message": "You do not have a role in Partnership Performance yet, so there is no "
+            "risk register to show you. Contact the performance team and ask them to give "
+            "you the role you need, for example board member or scrutiny.",
+        },
+        status=403,
+    )
+
+
+def _query_without(request: HttpRequest, *names: str) -> str:
+    """The address's query without ``names``, ready for one more parameter."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    encoded = query.urlencode()
+    return f"{encoded}&" if encoded else ""
+
+
+def _register(request: HttpRequest) -> tuple[RegisterFiltersForm, RegisterPage]:
+    form = RegisterFiltersForm(request.GET)
+    page = register_page(user=request.user, filters=form.filters, today=timezone.localdate())
+    return form, page
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    """Every risk the person may see, filtered from the address, with the heat map."""
+    if not access.can_use_site(request.user):
+        return _no_role(request)
+    form, page = _register(request)
+    position = page.filters.position
+    label = dict(Position.CHOICES)[position]
+    context = {
+        "form": form,
+        "page": page,
+        "position": position,
+        "position_label": label,
+        "positions": Position.CHOICES,
+        "without_band": _query_without(request, "band"),
+        "without_position": _query_without(request, "position", "likelihood", "impact"),
+        "without_cell": _query_without(request, "likelihood", "impact"),
+    }
+    if position == Position.TARGET:
+        context["target_counts"] = target_counts(page.rows)
+    else:
+        matrix = heat_map(page.rows, position)
+        context["matrix"] = matrix
+        context["chart"] = heat_map_chart(matrix, position_label=label)
+    return render(request, "risks/register.html", context)
+
+
+@login_required
+def register_csv(request: HttpRequest) -> HttpResponse:
+    """The register as shown (same filters, same permission), as a CSV file."""
+    if not access.can_use_site(request.user):
+        return _no_role(request)
+    _form, page = _register(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="risk-register.csv"'
+    response.write("\ufeff")  # so that Excel reads it as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for row in page.rows:
+        writer.writerow(
+            (
+                row.title,
+                row.level_label,
+                row.hangs_on,
+                row.block_name,
+                row.owner,
+                row.owner_organisation,
+                row.status_label,
+                row.inherent_score,
+                row.current_likelihood,
+                row.current_impact,
+                row.score,
+                row.band_label,
+                row.target_score or "",
+                row.review_date.isoformat() if row.review_date else "",
+                "Yes" if row.review_overdue else "No",
+            )
+        )
+    return response
+
+
+@login_required
+def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A risk's page; 404 for a risk that does not exist or that the person may not see."""
+    try:
+        page = risk_page(user=request.user, risk_id=pk, today=timezone.localdate())
+    except RiskNotFound:
+        raise Http404("There is no such risk.") from None
+    chart = trend_chart(page.trend, title=page.risk.title)
+    return render(request, "risks/detail.html", {"page": page, "chart": chart})
