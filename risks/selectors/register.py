@@ -108,7 +108,7 @@ def hangs_on(risk: Risk) -> str:
     """What a risk hangs on, in words (risks read with ``register_queryset``)."""
     if risk.target_id:
         target = risk.target
-        return f"{target.indicator.code} target ({target.area})"
+        return f"{target.indicator.code} target ({target.area.name})"
     if risk.outcome_id:
         return f"{risk.outcome.code} {risk.outcome.title}"
     if risk.block_id:

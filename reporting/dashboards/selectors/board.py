@@ -59,6 +59,7 @@ class OutcomeCard:
 
 @dataclass(frozen=True)
 class BoardRisk:
+    pk: int
     title: str
     level_label: str
     owner: str
@@ -207,6 +208,7 @@ def _risks(block: Block) -> tuple[BoardRisk, ...]:
             hangs_on = risk.block.name if risk.block_id else ""
         out.append(
             BoardRisk(
+                pk=risk.pk,
                 title=risk.title,
                 level_label=RiskLevel(risk.level).label,
                 owner=display_name(risk.owner),

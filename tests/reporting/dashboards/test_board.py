@@ -140,6 +140,14 @@ def test_the_blocks_open_risks_and_actions_are_listed(
     assert {a.description for a in page.actions} == {"Outcome action", "Target action"}
 
 
+def test_each_risk_links_to_its_page(client, board, block, the_round):
+    risk = f.RiskFactory(level=RiskLevel.BLOCK, outcome=None, block=block, title="On block")
+
+    html = get(client, board, url(block)).text
+
+    assert f'<a class="govuk-link" href="/risks/{risk.pk}/">On block</a>' in html
+
+
 def test_heading_and_browser_title_name_the_block_and_quarter(client, board, block, the_round):
     block.description = "Every child ready for school"
     block.save()

@@ -222,6 +222,14 @@ def test_a_risk_escalated_to_the_psb_appears_with_the_reason(psb, outcome, the_r
     assert group.name == outcome.block.name
 
 
+def test_each_psb_risk_links_to_its_page(client, psb, the_round):
+    risk = f.RiskFactory(level=RiskLevel.PARTNERSHIP, outcome=None, title="Funding ends")
+
+    html = get(client, psb).text
+
+    assert f'<a class="govuk-link" href="/risks/{risk.pk}/">Funding ends</a>' in html
+
+
 def test_a_psb_risk_on_no_block_is_listed_across_the_partnership(psb, the_round):
     risk = f.RiskFactory(level=RiskLevel.PARTNERSHIP, outcome=None)
 
