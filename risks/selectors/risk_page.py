@@ -16,12 +16,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from partnership import access
-from partnership.models import Organisation
+from partnership.models import Block, Organisation, Outcome
 from partnership.people import display_name
 from risks.charts import TrendPoint
 from risks.models import Risk, RiskAction
 from risks.rules import RiskLevel, risk_band
 from risks.selectors.register import block_of, hangs_on, register_queryset, review_overdue
+from targets.models import Target
 
 
 class RiskNotFound(Exception):
@@ -124,17 +125,24 @@ def _trend(records: list[Any]) -> tuple[TrendPoint, ...]:
     return tuple(points)
 
 
+def _ids(records: list[Any], name: str) -> set[int]:
+    return {value for r in records if (value := getattr(r, f"{name}_id", None))}
+
+
 def _names(records: list[Any]) -> dict[str, dict[Any, str]]:
-    """The people and organisations the history names, read in two queries."""
-    users = {r.owner_id for r in records if getattr(r, "owner_id", None)}
-    organisations = {
-        r.owner_organisation_id for r in records if getattr(r, "owner_organisation_id", None)
-    }
+    """The people, organisations and what the risk hung on that the history names: one
+    query for each, however long the history."""
+    users = get_user_model().objects.filter(pk__in=_ids(records, "owner"))
+    organisations = Organisation.objects.filter(pk__in=_ids(records, "owner_organisation"))
+    outcomes = Outcome.objects.filter(pk__in=_ids(records, "outcome"))
+    blocks = Block.objects.filter(pk__in=_ids(records, "block"))
+    targets = Target.objects.filter(pk__in=_ids(records, "target")).select_related("indicator")
     return {
-        "owner": {u.pk: display_name(u) for u in get_user_model().objects.filter(pk__in=users)},
-        "owner_organisation": {
-            o.pk: str(o) for o in Organisation.objects.filter(pk__in=organisations)
-        },
+        "owner": {u.pk: display_name(u) for u in users},
+        "owner_organisation": {o.pk: str(o) for o in organisations},
+        "outcome": {o.pk: str(o) for o in outcomes},
+        "block": {b.pk: b.name for b in blocks},
+        "target": {t.pk: f"{t.indicator.code} target" for t in targets},
     }
 
 
@@ -142,7 +150,7 @@ def _shown(model: Any, name: str, value: Any, names: dict[str, dict[Any, str]]) 
     if value in (None, ""):
         return "nothing"
     if name in names:
-        return names[name].get(value, "someone since removed")
+        return names[name].get(value, "(since removed)")
     model_field = model._meta.get_field(name)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))

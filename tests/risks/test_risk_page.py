@@ -129,6 +129,16 @@ def test_history_names_owners_and_action_changes(client, officer, lead, outcome_
     assert "Status: Not started to Done" in lines
 
 
+def test_history_names_what_the_risk_moved_to(client, officer, outcome_risk, other_outcome):
+    was = str(outcome_risk.outcome)
+    outcome_risk.outcome = other_outcome
+    outcome_risk.save()
+    client.force_login(officer)
+    (latest, *_) = client.get(url(outcome_risk)).context["page"].changes
+
+    assert latest.changes == (f"Outcome: {was} to {other_outcome}",)
+
+
 def test_escalations_are_listed(client, officer, psb, block_risk):
     Escalation.objects.create(
         risk=block_risk,
