@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,6 +20,9 @@ from risks.charts import heat_map, heat_map_chart, target_counts, trend_chart
 from risks.forms import RegisterFiltersForm
 from risks.selectors.register import Position, RegisterPage, register_page
 from risks.selectors.risk_page import RiskNotFound, risk_page
+
+# The register lists this many risks a page; counts, the heat map and the CSV cover them all.
+ROWS_PER_PAGE = 50
 
 CSV_COLUMNS = (
     "Risk",
@@ -82,9 +86,11 @@ def register(request: HttpRequest) -> HttpResponse:
         "position": position,
         "position_label": label,
         "positions": Position.CHOICES,
-        "without_band": _query_without(request, "band"),
-        "without_position": _query_without(request, "position", "likelihood", "impact"),
-        "without_cell": _query_without(request, "likelihood", "impact"),
+        "shown": Paginator(page.rows, ROWS_PER_PAGE).get_page(request.GET.get("page")),
+        "without_page": _query_without(request, "page"),
+        "without_band": _query_without(request, "band", "page"),
+        "without_position": _query_without(request, "position", "likelihood", "impact", "page"),
+        "without_cell": _query_without(request, "likelihood", "impact", "page"),
     }
     if position == Position.TARGET:
         context["target_counts"] = target_counts(page.rows)
@@ -97,7 +103,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def register_csv(request: HttpRequest) -> HttpResponse:
-    """The register as shown (same filters, same permission), as a CSV file."""
+    """The register as shown (same filters, same permission, every page), as a CSV file."""
     if not access.can_use_site(request.user):
         return _no_role(request)
     _form, page = _register(request)

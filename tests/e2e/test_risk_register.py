@@ -81,3 +81,17 @@ def test_officer_filters_the_register_opens_a_cell_and_a_risk(
     expect(page.locator("#actions")).to_contain_text("Overdue")
     expect(page.locator("#trend-chart[data-drawn=true]")).to_have_count(1)
     axe_check(page)
+
+
+def test_a_long_register_goes_page_by_page(sign_in, page, axe_check, outcome, officer):
+    from playwright.sync_api import expect
+
+    for i in range(55):
+        f.RiskFactory(outcome=outcome, title=f"Risk {i:02d}")
+    sign_in(page, "officer", next_url="/risks/")
+    expect(page.locator("#risk-table tbody tr")).to_have_count(50)
+
+    page.locator("#pagination").get_by_role("link", name="Next page").click()
+    expect(page.locator("#risk-table tbody tr")).to_have_count(5)
+    expect(page.locator("#risk-count")).to_contain_text("showing 51 to 55")
+    axe_check(page)

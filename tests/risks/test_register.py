@@ -243,3 +243,31 @@ def test_query_count_does_not_grow_with_risks(
         client.get(f"/risks/register.csv{query}")
     if not query:
         assert len(response.context["page"].rows) == 33
+
+
+# --- Pages of the list ---------------------------------------------------------------------
+
+
+def test_a_long_register_is_listed_fifty_at_a_time_and_counted_in_full(client, officer, outcome):
+    for i in range(55):
+        f.RiskFactory(outcome=outcome, title=f"Risk {i:02d}", current_likelihood=1 + i % 5)
+    client.force_login(officer)
+
+    first = client.get("/risks/?band=low")
+    low = len(first.context["page"].rows)
+    assert low == 11  # likelihood 1 x impact 3: the only low score here
+    assert len(first.context["shown"]) == low
+    assert 'id="pagination"' not in first.text
+
+    everything = client.get("/risks/")
+    assert len(everything.context["shown"]) == 50
+    assert "showing 1 to 50" in everything.text
+    assert 'href="?page=2"' in everything.text
+    assert everything.context["matrix"].total == 55
+    last = client.get("/risks/?page=2")
+    assert len(last.context["shown"]) == 5
+    # A page past the end, or not a number, shows the nearest page rather than failing.
+    assert client.get("/risks/?page=99").context["shown"].number == 2
+    assert client.get("/risks/?page=abc").context["shown"].number == 1
+    csv_rows = client.get("/risks/register.csv").content.decode("utf-8-sig").splitlines()
+    assert len(csv_rows) == 56
