@@ -43,6 +43,14 @@ CSV_COLUMNS = (
 )
 
 
+def csv_text(value: object) -> object:
+    """Text that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, a tab
+    or a return first) gets a leading apostrophe, so that it stays text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return f"'{value}"
+    return value
+
+
 def _no_role(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -114,7 +122,8 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     writer.writerow(CSV_COLUMNS)
     for row in page.rows:
         writer.writerow(
-            (
+            csv_text(cell)
+            for cell in (
                 row.title,
                 row.level_label,
                 row.hangs_on,

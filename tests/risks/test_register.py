@@ -271,3 +271,14 @@ def test_a_long_register_is_listed_fifty_at_a_time_and_counted_in_full(client, o
     assert client.get("/risks/?page=abc").context["shown"].number == 1
     csv_rows = client.get("/risks/register.csv").content.decode("utf-8-sig").splitlines()
     assert len(csv_rows) == 56
+
+
+def test_csv_text_never_reads_as_a_formula(client, officer, outcome):
+    f.RiskFactory(outcome=outcome, title='=HYPERLINK("http://example.com")')
+    f.RiskFactory(outcome=outcome, title="-5 pupils a term", current_likelihood=1)
+    client.force_login(officer)
+    response = client.get("/risks/register.csv")
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [r[0] for r in rows[1:]] == ['\'=HYPERLINK("http://example.com")', "'-5 pupils a term"]
+    assert rows[1][10] == "9"  # numbers stay numbers
