@@ -8,7 +8,7 @@ number of risks.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,7 +21,6 @@ from risks.models import Risk
 from risks.rules import RiskBand, RiskLevel, risk_band
 
 SCORES = range(1, 26)
-RATINGS = range(1, 6)
 
 
 class Position:
@@ -101,7 +100,6 @@ class RegisterPage:
     filters: RegisterFilters
     band_counts: tuple[tuple[RiskBand, int], ...]
     today: date
-    notes: tuple[str, ...] = field(default=())
 
 
 def hangs_on(risk: Risk) -> str:
