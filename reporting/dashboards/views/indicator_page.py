@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnership import access
+from reporting.dashboards.charts.spc import spc_chart
 from reporting.dashboards.charts.trend import trend_chart
 from reporting.dashboards.forms import IndicatorSearchForm
 from reporting.dashboards.selectors.indicator_page import (
@@ -45,7 +46,8 @@ def indicators(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """An indicator: its definition, target, trend, direction of travel and commentary."""
+    """An indicator: its definition, target, trend, SPC chart, direction of travel and
+    commentary."""
     if not access.can_use_site(request.user):
         return _no_role(request)
     try:
@@ -53,6 +55,9 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
     except IndicatorNotFound as error:
         raise Http404("No such indicator") from error
     trend = trend_chart(page.trend) if page.trend is not None else None
+    spc = spc_chart(page.spc) if page.spc.enough_data else None
     return render(
-        request, "reporting/dashboards/indicator_detail.html", {"page": page, "chart": trend}
+        request,
+        "reporting/dashboards/indicator_detail.html",
+        {"page": page, "chart": trend, "spc_chart": spc},
     )

@@ -573,7 +573,8 @@ PAGE_QUERIES = 14  # the whole request: session, user, roles (2), then the selec
 SELECTOR_QUERIES = 12  # two of them read the person's roles
 
 
-@pytest.mark.parametrize(("comparators", "quarters"), [(3, 4), (30, 12)])
+# 20 quarters: 19 approved for the partnership area, enough for its SPC chart.
+@pytest.mark.parametrize(("comparators", "quarters"), [(3, 4), (30, 12), (30, 20)])
 @pytest.mark.parametrize("person", ["psb", "officer"])
 def test_the_page_runs_the_same_queries_whatever_the_number_of_areas_and_periods(
     client, sized, comparators, quarters, person, request, django_assert_max_num_queries
@@ -584,6 +585,7 @@ def test_the_page_runs_the_same_queries_whatever_the_number_of_areas_and_periods
         response = client.get(URL)
     assert response.status_code == 200
     assert kinds(figure_of(response)).count("comparator") == comparators
+    assert ('data-chart-for="spc-chart"' in response.content.decode()) == (quarters >= 13)
 
 
 def test_the_selector_reads_as_many_queries_for_30_areas_as_for_3(sized, psb, outcome):

@@ -18,7 +18,8 @@ Each module reads one part of the page: ``listing`` the list of indicators,
 ``definition`` the indicator and the outcomes and indicators it links to, ``values`` the
 values seen and the trend's columns, ``target`` the partnership area's target, ``trend``
 the trend and its comparators, ``latest`` the latest value judged, ``projection`` where
-the trend leads, ``commentary`` the outcome's returns and what was said, and ``page``
+the trend leads, ``spc`` the statistical process control chart of the approved values
+(:mod:`targets.spc`), ``commentary`` the outcome's returns and what was said, and ``page``
 the whole page.
 """
 
@@ -40,6 +41,7 @@ from reporting.dashboards.selectors.indicator_page.listing import (
 )
 from reporting.dashboards.selectors.indicator_page.page import IndicatorPage, indicator_page
 from reporting.dashboards.selectors.indicator_page.projection import ProjectionSummary
+from reporting.dashboards.selectors.indicator_page.spc import SpcPoint, SpcSummary
 from reporting.dashboards.selectors.indicator_page.target import TargetSummary
 from reporting.dashboards.selectors.indicator_page.trend import (
     Trend,
@@ -75,6 +77,8 @@ __all__ = [
     "OutcomeLink",
     "ProjectionSummary",
     "RelatedLink",
+    "SpcPoint",
+    "SpcSummary",
     "TargetSummary",
     "Trend",
     "TrendMark",

@@ -31,6 +31,7 @@ from reporting.dashboards.selectors.indicator_page.projection import (
     ProjectionSummary,
     projection_summary,
 )
+from reporting.dashboards.selectors.indicator_page.spc import SpcSummary, indicator_spc
 from reporting.dashboards.selectors.indicator_page.target import (
     TargetSummary,
     target_extra,
@@ -75,6 +76,7 @@ class IndicatorPage:
     trend: Trend | None  # None when there is no value to show
     latest: Latest | None
     projection: ProjectionSummary | None
+    spc: SpcSummary  # the XmR chart of the partnership area's approved values
     commentary: tuple[CommentaryEntry, ...]
     drafts_shown: bool  # whether the person sees values not yet approved
 
@@ -129,6 +131,7 @@ def indicator_page(*, slug: str, user: Any) -> IndicatorPage:
             else None
         ),
         projection=projection_summary(indicator, own, periods, context, by_year=by_year),
+        spc=indicator_spc(indicator, own, context, area.name if area else ""),
         commentary=commentary_entries(indicator, returns.visible, own),
         drafts_shown=access.can_view_unapproved(
             user, lead_organisation_id=indicator.primary_outcome.lead_organisation_id

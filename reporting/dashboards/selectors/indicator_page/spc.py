@@ -1,0 +1,160 @@
+"""The indicator's statistical process control: the XmR chart of the partnership area's
+approved values (:mod:`targets.spc`), its variation and assurance, and a reading in words.
+
+Only approved values count, whoever is looking: a draft is not yet part of the process.
+The chart runs over every approved value in time order, not just the trend's columns; a
+period with no value is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from indicators.enums import Polarity
+from indicators.models import Indicator
+from partnership.periods import Period as PeriodRef
+from reporting.returns.selectors.return_page import format_value
+from targets.selectors import TargetContext
+from targets.spc import MIN_POINTS, Assurance, Variation, spc
+
+
+@dataclass(frozen=True)
+class SpcPoint:
+    period_label: str
+    value: Decimal
+    text: str
+    mean: Decimal
+    lower: Decimal
+    upper: Decimal
+    mean_text: str
+    lower_text: str
+    upper_text: str
+    variation: Variation
+    rules: tuple[str, ...]  # what flags it, in words; none for common cause
+
+
+@dataclass(frozen=True)
+class SpcSummary:
+    code: str
+    area_name: str
+    unit: str
+    unit_label: str
+    decimal_places: int
+    count: int  # approved values of the partnership area
+    enough_data: bool
+    points: tuple[SpcPoint, ...]  # empty when there is not enough data
+    target: Decimal | None
+    target_text: str
+    variation: Variation
+    assurance: Assurance
+    reading: str  # a paragraph in plain English; "" when there is not enough data
+
+    @property
+    def min_points(self) -> int:
+        return MIN_POINTS
+
+
+def indicator_spc(
+    indicator: Indicator,
+    own: Mapping[PeriodRef, dict[str, Any]],
+    context: TargetContext | None,
+    area_name: str,
+) -> SpcSummary:
+    """The XmR chart of the approved values in ``own`` (the partnership area's, by period)."""
+    approved = sorted((p, row["value"]) for p, row in own.items() if row["is_approved"])
+    polarity = Polarity(indicator.polarity)
+    target = context.target_value if context is not None else None
+    chart = spc([v for _, v in approved], polarity=polarity, target=target)
+
+    def text(value: Decimal) -> str:
+        return format_value(value, unit=indicator.unit, decimal_places=indicator.decimal_places)
+
+    points = tuple(
+        SpcPoint(
+            period_label=period.label,
+            value=point.value,
+            text=text(point.value),
+            mean=point.limits.mean,
+            lower=point.limits.lower,
+            upper=point.limits.upper,
+            mean_text=text(point.limits.mean),
+            lower_text=text(point.limits.lower),
+            upper_text=text(point.limits.upper),
+            variation=point.variation,
+            rules=tuple(dict.fromkeys(signal.rule.label for signal in point.signals)),
+        )
+        for (period, _), point in zip(approved, chart.points, strict=False)
+    )
+    summary = SpcSummary(
+        code=indicator.code,
+        area_name=area_name,
+        unit=indicator.unit,
+        unit_label=indicator.unit_label,
+        decimal_places=indicator.decimal_places,
+        count=len(approved),
+        enough_data=chart.enough_data,
+        points=points,
+        target=target,
+        target_text=text(target) if target is not None else "",
+        variation=chart.variation,
+        assurance=chart.assurance,
+        reading="",
+    )
+    return replace(summary, reading=reading(summary)) if chart.enough_data else summary
+
+
+_VARIATION_WORDS = {
+    Variation.COMMON_CAUSE: (
+        "is common cause variation: within what the process usually does, so not a reason "
+        "to react on its own"
+    ),
+    Variation.IMPROVEMENT: "shows special cause improvement",
+    Variation.CONCERN: "shows special cause concern, worth looking into",
+    Variation.NEUTRAL: (
+        "shows special cause variation, neither better nor worse as the indicator has no "
+        "better direction"
+    ),
+}
+
+
+def reading(summary: SpcSummary) -> str:
+    """One paragraph that says what the chart says, for someone who cannot see it."""
+    first, latest = summary.points[0], summary.points[-1]
+    name = summary.area_name or "the partnership area"
+    words = [
+        f"Over {summary.count} approved values for {name}, from {first.period_label} to "
+        f"{latest.period_label}, {summary.code} has a mean of {latest.mean_text}, and its "
+        f"process limits say any value from {latest.lower_text} to {latest.upper_text} is "
+        "ordinary variation."
+    ]
+    because = f" ({'; '.join(rule.lower() for rule in latest.rules)})" if latest.rules else ""
+    words.append(
+        f"The latest value, {latest.text} for {latest.period_label}, "
+        f"{_VARIATION_WORDS[summary.variation]}{because}."
+    )
+    words.append(_assurance_words(summary))
+    return " ".join(words)
+
+
+def _assurance_words(summary: SpcSummary) -> str:
+    target = f"The target of {summary.target_text}"
+    if summary.assurance is Assurance.PASS:
+        return (
+            f"{target} is outside the process limits on the good side: it will consistently be met."
+        )
+    if summary.assurance is Assurance.FAIL:
+        return (
+            f"{target} is outside the process limits on the wrong side: it will consistently "
+            "be missed, and will not be met without changing the process."
+        )
+    if summary.assurance is Assurance.HIT_AND_MISS:
+        return (
+            f"{target} is inside the process limits: as the process runs, it will be met "
+            "at some times and missed at others, at random."
+        )
+    if summary.target is None:
+        return "There is no target to judge the process against."
+    return "The indicator has no better direction, so the target is not judged this way."
