@@ -65,6 +65,11 @@ class ExceptionFiltersForm(QuarterForm):
         error_messages={"invalid_choice": NOT_AN_OPTION["rag"]},
     )
     stretch = forms.BooleanField(label="Stretch targets only", required=False)
+    signals = forms.BooleanField(
+        label="Signals only",
+        help_text="Targets showing special cause concern or consistently failing the target",
+        required=False,
+    )
 
     @property
     def filters(self) -> ExceptionFilters:
@@ -75,6 +80,7 @@ class ExceptionFiltersForm(QuarterForm):
             lead=data.get("lead"),
             rag=data.get("rag") or "",
             stretch_only=bool(data.get("stretch")),
+            signals_only=bool(data.get("signals")),
         )
 
     def not_options(self, names: Iterable[str]) -> None:

@@ -53,6 +53,7 @@ class TargetItem:
     value: str
     milestone: str
     stretch_achievement: str
+    spc: str  # what statistical process control says; "" in reports sent before it
     lead: str
     organisation: str
     forecast: str
@@ -184,6 +185,7 @@ def _target(item: dict[str, Any]) -> TargetItem:
         value=_text(item, "value"),
         milestone=_text(item, "milestone"),
         stretch_achievement=_text(item, "stretch_achievement"),
+        spc=_text(item, "spc"),
         lead=_text(item, "lead"),
         organisation=_text(item, "organisation"),
         forecast=_text(item, "forecast"),

@@ -3,10 +3,12 @@
 The content is what the exception dashboard (``/exceptions/``) shows for the quarter,
 read through the same selectors (``reporting.dashboards.selectors.exceptions``) as a PSB member
 reads them (approved values only), and kept as plain JSON: the RAG counts, and for each
-block its exceptional targets (every stretch target, red and amber ones, worsening ones)
-with the lead's commentary and forecast, its missing and late returns, and the risks
-held by the PSB; then the PSB's priorities. The stored snapshot is what was sent, so the
-report as at a meeting can always be read again, whatever changes later.
+block its exceptional targets (every stretch target, red and amber ones, worsening ones,
+those with special cause concern or consistently failing the target) with what
+statistical process control says of each, the lead's commentary and forecast, its
+missing and late returns, and the risks held by the PSB; then the PSB's priorities. The
+stored snapshot is what was sent, so the report as at a meeting can always be read again,
+whatever changes later.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from reporting.packs.models import PerformancePack
 from reporting.packs.selectors.data import pack_data, pack_file_name
 from reporting.packs.workbook.build import build_pack_workbook
 from reporting.returns.models import ReturnRound
-from reporting.scorecard.selectors import RagCounts, Scope, ScorecardRow
+from reporting.scorecard.selectors import COMMON_CAUSE_AMBER, RagCounts, Scope, ScorecardRow
 
 SECTIONS = ("targets", "missing_returns", "late_returns", "psb_risks", "priorities")
 
@@ -49,9 +51,13 @@ def _counts(counts: RagCounts) -> dict[str, int]:
 
 def _summary(row: ScorecardRow, reasons: Sequence[str]) -> str:
     """``Red, worsening, stretch target``: the rating, the direction and any other reason
-    the target is listed, each said once."""
-    said = [row.rag.label, row.travel.headline.label.lower()]
-    said += [r.lower() for r in reasons if r.lower() not in {s.lower() for s in said}]
+    the target is listed, each said once. An amber of common-cause variation says so
+    (``Amber, common cause: no signal to react to``), so the Board sees what not to react
+    to."""
+    rating = COMMON_CAUSE_AMBER if row.common_cause_amber else row.rag.label
+    said = [rating, row.travel.headline.label.lower()]
+    known = {s.lower() for s in said} | {row.rag.label.lower()}
+    said += [r.lower() for r in reasons if r.lower() not in known]
     return ", ".join(said)
 
 
@@ -69,6 +75,8 @@ def _target(item: TargetException) -> dict[str, Any]:
         "milestone": row.milestone_text,
         "target": row.target_text,
         "summary": _summary(row, item.reasons),
+        "spc": row.spc_words,
+        "common_cause_amber": row.common_cause_amber,
         "stretch_achievement": row.achievement_words if row.is_stretch else "",
         "reward_earned": row.reward_earned if row.is_stretch else None,
         "lead": row.lead_person,

@@ -42,6 +42,7 @@ from reporting.scorecard.selectors.quarters import (
     quarter_options,
 )
 from reporting.scorecard.selectors.rows import (
+    COMMON_CAUSE_AMBER,
     RAG_ORDER,
     OutcomeReturn,
     RagCounts,
@@ -51,6 +52,7 @@ from reporting.scorecard.selectors.rows import (
 )
 
 __all__ = [
+    "COMMON_CAUSE_AMBER",
     "DASH",
     "RAG_ORDER",
     "OutcomeReturn",

@@ -49,6 +49,7 @@ def scorecard(
         indicator_ids=indicator_ids,
         periods=wanted_periods(ref, {t.indicator.frequency for t in targets}),
         approved_only=approved_only,
+        until=ref,
     )
     chosen = {t.indicator_id: value_for(t.indicator, ref, values) for t in targets}
     contexts = (

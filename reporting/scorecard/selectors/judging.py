@@ -2,8 +2,15 @@
 
 Every judgement is a rule of :mod:`targets.rules`, the same functions as the return page:
 RAG against the milestone (:func:`targets.selectors.target_context`), direction of travel
-against the period before and the year before, and a stretch target's achievement and
-reward grant earned against the reward floor.
+against the period before and the year before, a stretch target's achievement and
+reward grant earned against the reward floor, and statistical process control
+(:func:`targets.spc.spc`) of the approved values up to the quarter.
+
+The SPC assurance judges the target value (what the target is to reach by its target
+period), not the quarter's milestone: the same figure the indicator page's chart draws,
+so the two pages agree; and "consistently fail" then means what a performance team
+reads it as, that the process as it runs will not reach the target, whereas a milestone
+moves every quarter along the trajectory and would make the assurance move with it.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from reporting.scorecard.selectors.values import Values, comparison_values, valu
 from targets import rules
 from targets.models import Target
 from targets.selectors import TargetContext
+from targets.spc import spc
 
 
 def row(
@@ -40,6 +48,8 @@ def row(
     context = contexts.get(indicator.pk)
     milestone = context.milestone(value_period) if context else None
     achievement = _stretch_achievement(target, value_period, value)
+    series = values.series(indicator.pk, period)
+    chart = spc(series, polarity=polarity, target=target.target_value)
 
     def text(number: Decimal | None) -> str:
         return format_value(number, unit=indicator.unit, decimal_places=indicator.decimal_places)
@@ -69,6 +79,9 @@ def row(
         reward_grant_earned=_reward_grant_earned(target, achievement),
         target_problem=context.problem if context else "",
         outcome_return=line,
+        spc_points=len(series),
+        spc_variation=chart.variation,
+        spc_assurance=chart.assurance,
     )
 
 

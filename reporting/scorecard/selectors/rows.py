@@ -17,10 +17,11 @@ from indicators.enums import Polarity, ValueStatus
 from partnership.periods import Period as PeriodRef
 from reporting.rules import return_states
 from reporting.rules.timeliness import Timeliness
-from targets import rules
+from targets import rules, spc
 from targets.models import Target
 
 RAG_ORDER = (rules.Rag.GREEN, rules.Rag.AMBER, rules.Rag.RED, rules.Rag.GREY)
+COMMON_CAUSE_AMBER = "Amber, common cause: no signal to react to"
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,11 @@ class ScorecardRow:
     reward_grant_earned: Decimal | None
     target_problem: str  # why the trajectory could not be worked out, for the performance team
     outcome_return: OutcomeReturn
+    # Statistical process control of the approved values up to the quarter, the target
+    # value judged against its process limits (:mod:`targets.spc`).
+    spc_points: int  # how many approved values the chart has
+    spc_variation: spc.Variation
+    spc_assurance: spc.Assurance
 
     @property
     def is_stretch(self) -> bool:
@@ -198,6 +204,40 @@ class ScorecardRow:
     @property
     def reward_floor_pct(self) -> int:
         return int(rules.REWARD_FLOOR * 100)
+
+    @property
+    def spc_enough_data(self) -> bool:
+        return self.spc_variation is not spc.Variation.NOT_ENOUGH_DATA
+
+    @property
+    def special_cause_concern(self) -> bool:
+        return self.spc_variation is spc.Variation.CONCERN
+
+    @property
+    def consistently_failing(self) -> bool:
+        return self.spc_assurance is spc.Assurance.FAIL
+
+    @property
+    def has_signal(self) -> bool:
+        """Special cause concern, or a process that will consistently fail its target."""
+        return self.special_cause_concern or self.consistently_failing
+
+    @property
+    def common_cause_amber(self) -> bool:
+        """Amber, but within what the process usually does: no signal to react to."""
+        return self.rag is rules.Rag.AMBER and self.spc_variation is spc.Variation.COMMON_CAUSE
+
+    @property
+    def spc_words(self) -> str:
+        """What statistical process control says of the target, in words."""
+        if not self.spc_enough_data:
+            return f"{spc.NOT_ENOUGH_DATA} ({self.spc_points} of {spc.MIN_POINTS} values needed)"
+        if self.common_cause_amber:
+            return COMMON_CAUSE_AMBER
+        words = self.spc_variation.label
+        if self.spc_assurance is not spc.Assurance.NOT_ASSESSED:
+            words += f"; {self.spc_assurance.label.lower()} the target"
+        return words
 
 
 @dataclass(frozen=True)

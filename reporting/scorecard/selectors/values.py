@@ -6,6 +6,9 @@ biennial one's is its latest yearly figure known by the end of the quarter (the 
 own period, or its Q4), from this year or the one before (two before for a biennial
 one); its direction compares it with the year before (two for biennial).
 
+The same query also reads each indicator's approved values up to the end of the quarter,
+the series statistical process control judges (:func:`Values.series`).
+
 One query for every value of every indicator and period a scorecard needs.
 """
 
@@ -14,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
+
+from django.db.models import Q
 
 from indicators.enums import Frequency
 from indicators.models import IndicatorValue
@@ -51,8 +56,19 @@ class Values:
 
     def __init__(self, found: Iterable[dict[str, Any]]) -> None:
         self._by_key: dict[tuple[int, PeriodRef], dict[str, Any]] = {}
+        self._approved: dict[int, list[tuple[PeriodRef, Decimal]]] = {}
         for item in found:
-            self._by_key[(item["indicator_id"], PeriodRef.parse(item["period__code"]))] = item
+            period = PeriodRef.parse(item["period__code"])
+            self._by_key[(item["indicator_id"], period)] = item
+            if item["is_approved"]:
+                self._approved.setdefault(item["indicator_id"], []).append((period, item["value"]))
+
+    def series(self, indicator_id: int, until: PeriodRef) -> list[Decimal]:
+        """The indicator's approved values for periods ending by the end of ``until``, in
+        time order: the series statistical process control judges (whoever reads it, as
+        a draft is not yet part of the process)."""
+        approved = sorted(self._approved.get(indicator_id, ()))
+        return [value for period, value in approved if period.end_date <= until.end_date]
 
     def at(self, indicator_id: int, period: PeriodRef) -> dict[str, Any] | None:
         return self._by_key.get((indicator_id, period))
@@ -82,18 +98,19 @@ def read_values(
     indicator_ids: list[int],
     periods: set[PeriodRef],
     approved_only: bool,
+    until: PeriodRef | None = None,
 ) -> Values:
     """The values of these indicators for ``area`` and ``periods`` that the person may see
-    (approved ones only with ``approved_only``)."""
+    (approved ones only with ``approved_only``), and every approved value of theirs for a
+    period ending by ``until`` (the series for statistical process control), in one query."""
     if area is None or not indicator_ids:
         return Values(())
+    wanted = Q(period__code__in=sorted(p.code for p in periods))
+    if until is not None:
+        wanted |= Q(is_approved=True, period__end_date__lte=until.end_date)
     found = access.visible_values(
         user,
-        IndicatorValue.objects.filter(
-            indicator_id__in=indicator_ids,
-            area=area,
-            period__code__in=sorted(p.code for p in periods),
-        ),
+        IndicatorValue.objects.filter(wanted, indicator_id__in=indicator_ids, area=area),
     )
     if approved_only:
         found = found.filter(is_approved=True)

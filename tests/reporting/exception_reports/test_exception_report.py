@@ -167,3 +167,55 @@ def test_the_email_says_each_word_once_and_a_stretch_moving_away_in_words(
     assert "(Red, Worsening)" not in message.body
     assert "-33%" not in message.body
     assert "moved away from the stretch target" in message.alternatives[0][0]
+
+
+def test_the_report_says_which_amber_is_common_cause_and_which_target_shows_a_signal(
+    outcome, psb, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Statistical process control in the report: an amber of common-cause variation is
+    marked as no signal to react to; a green target falling for seven quarters is listed
+    for its special cause concern; one with three values says there is not enough data."""
+    from partnership.periods import Period as PeriodRef
+
+    area = f.PartnershipAreaFactory()
+    period = f.period(QUARTER)
+    f.ReturnRoundFactory(
+        period=period,
+        opens_on=date(2025, 10, 1),
+        due_on=date(2025, 10, 22),
+        closes_on=date(2025, 11, 5),
+        state=ReturnRound.State.CLOSED,
+    )
+    series = {
+        "CYP 11": [52, 40, 52, 40, 52, 40, 52, 40, 52, 40, 40, 48],  # amber, common cause
+        "CYP 12": [52, 56, 53, 57, 54, 58, 57, 56, 55, 54, 53, 52],  # green, falling
+        "CYP 13": [40, 42, 30],  # red, too short for SPC
+    }
+    for code, values in series.items():
+        indicator = f.IndicatorFactory(primary_outcome=outcome, code=code)
+        target = f.TargetFactory(indicator=indicator, area=area)
+        f.MilestoneFactory(target=target, period=period, value=Decimal("50"))
+        for back, number in enumerate(reversed(values)):
+            f.IndicatorValueFactory(
+                indicator=indicator,
+                area=area,
+                period=f.period(PeriodRef.parse(QUARTER).shift(-back).code),
+                value=Decimal(number),
+            )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = exception_report_send(period=period, today=date(2025, 11, 6))
+
+    items = {t["code"]: t for b in report.content["blocks"] for t in b["targets"]}
+    assert items["CYP 11"]["summary"] == "Amber, common cause: no signal to react to, improving"
+    assert items["CYP 11"]["reasons"] == ["Amber"]
+    assert items["CYP 12"]["summary"] == "Green, worsening, special cause concern"
+    assert items["CYP 12"]["spc"] == "Special cause concern; hit and miss the target"
+    assert "Special cause concern" not in items["CYP 13"]["reasons"]
+    assert items["CYP 13"]["spc"] == "Not enough data for SPC (3 of 12 values needed)"
+    [message] = mailoutbox
+    html = message.alternatives[0][0]
+    for text in (message.body, html):
+        assert "Amber, common cause: no signal to react to" in text
+        assert "SPC: Special cause concern; hit and miss the target" in text
+        assert "Not enough data for SPC (3 of 12 values needed)" in text

@@ -8,7 +8,13 @@ from urllib.parse import urlencode
 
 from partnership.models import Block
 from reporting.dashboards.selectors.exceptions.risks import PsbRisk
-from reporting.scorecard.selectors import RAG_ORDER, Scope, Scorecard, quarter_options
+from reporting.scorecard.selectors import (
+    RAG_ORDER,
+    Scope,
+    Scorecard,
+    ScorecardRow,
+    quarter_options,
+)
 
 RAG_CHOICES = tuple((rag.value, rag.label) for rag in RAG_ORDER)
 
@@ -22,6 +28,7 @@ class ExceptionFilters:
     lead: int | None = None
     rag: str = ""
     stretch_only: bool = False
+    signals_only: bool = False  # targets with special cause concern or consistently failing
 
     @property
     def active(self) -> bool:
@@ -31,12 +38,17 @@ class ExceptionFilters:
             or self.lead is not None
             or self.rag
             or self.stretch_only
+            or self.signals_only
         )
 
     @property
     def targets_only(self) -> bool:
-        """RAG and stretch filter targets: returns and risks are then not listed."""
-        return bool(self.rag or self.stretch_only)
+        """RAG, stretch and signals filter targets: returns and risks are then not listed."""
+        return bool(self.rag or self.stretch_only or self.signals_only)
+
+    def lists(self, row: ScorecardRow) -> bool:
+        """Whether a target in scope is listed: of the RAG chosen, and a signal if asked."""
+        return (not self.rag or row.rag == self.rag) and (not self.signals_only or row.has_signal)
 
     @property
     def scope(self) -> Scope:
@@ -56,6 +68,7 @@ class ExceptionFilters:
             ("lead", "" if self.lead is None else str(self.lead)),
             ("rag", self.rag),
             ("stretch", "on" if self.stretch_only else ""),
+            ("signals", "on" if self.signals_only else ""),
         ]
         return urlencode([(name, value) for name, value in pairs if value])
 

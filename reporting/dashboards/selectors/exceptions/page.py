@@ -23,7 +23,7 @@ from reporting.scorecard.selectors import RagCounts, ScorecardRow, scorecard
 
 TARGETS_ONLY_NOTE = (
     "Late and missing returns and the risks held by the Public Service Board are "
-    "not listed while the exceptions are filtered by RAG or to stretch targets."
+    "not listed while the exceptions are filtered by RAG, to stretch targets or to signals."
 )
 
 
@@ -73,13 +73,13 @@ def exceptions_page(
 
     scope = filters.scope
     in_scope = [row for row in card.rows if scope.matches(row)]
-    by_rag = [row for row in in_scope if not filters.rag or row.rag == filters.rag]
+    listed = [row for row in in_scope if filters.lists(row)]
     outcomes = [line for line in card.outcomes if scope.matches_outcome(line)]
     chosen = [b for b in blocks if not filters.block or b.slug == filters.block]
 
     groups = block_groups(
         chosen,
-        rows=by_rag,
+        rows=listed,
         outcomes=[] if filters.targets_only else outcomes,
         risks=[] if filters.targets_only else [r for r in risks if risk_matches(r, filters)],
         partnership_wide=not filters.block,

@@ -5,9 +5,17 @@ from __future__ import annotations
 from reporting.scorecard.selectors import OutcomeReturn, ScorecardRow
 from targets import rules
 
+SPECIAL_CAUSE_CONCERN = "Special cause concern"
+CONSISTENTLY_FAILING = "Consistently failing the target"
+
 
 def target_reasons(row: ScorecardRow) -> tuple[str, ...]:
-    """Why a target is an exception, in the users' words; empty when it is not one."""
+    """Why a target is an exception, in the users' words; empty when it is not one.
+
+    Statistical process control adds two reasons (none with fewer than 12 values): the
+    latest value shows special cause concern, or the target lies outside the process
+    limits on the wrong side, so the process as it runs will consistently fail it.
+    """
     reasons = []
     if row.is_stretch:
         reasons.append("Stretch target")
@@ -15,6 +23,10 @@ def target_reasons(row: ScorecardRow) -> tuple[str, ...]:
         reasons.append(row.rag.label)
     if row.worsening:
         reasons.append("Worsening")
+    if row.special_cause_concern:
+        reasons.append(SPECIAL_CAUSE_CONCERN)
+    if row.consistently_failing:
+        reasons.append(CONSISTENTLY_FAILING)
     return tuple(reasons)
 
 
