@@ -101,3 +101,39 @@ def test_psb_member_reads_a_blocks_board_view_and_opens_a_target(
 
     assert page.url == f"{live_server.url}/indicators/{council.slug}/"
     page.wait_for_selector(f".app-chart__plot .main-svg, {DRAWN}")
+
+
+def test_psb_member_filters_to_signals_and_sees_which_amber_is_noise(
+    sign_in, page, live_server, axe_check, psb, outcome, other_outcome
+):
+    """Statistical process control on the dashboard: a green target falling for seven
+    quarters is listed for its special cause concern, a common-cause amber is marked as no
+    signal to react to, and "signals only" keeps the first and drops the second."""
+    from tests.reporting.dashboards.test_exceptions_spc import (
+        FALLING_GREEN,
+        NOISY_AMBER,
+        with_series,
+    )
+
+    a_round(state=ReturnRound.State.CLOSED)
+    falling = with_series(outcome, FALLING_GREEN).indicator
+    noisy = with_series(other_outcome, NOISY_AMBER).indicator
+
+    sign_in(page, "psb", "/exceptions/")
+
+    falling_row = page.get_by_role("row").filter(has_text=falling.title)
+    expect(falling_row).to_contain_text("Listed because: Worsening, Special cause concern")
+    noisy_row = page.get_by_role("row").filter(has_text=noisy.title)
+    expect(noisy_row).to_contain_text("Amber, common cause: no signal to react to")
+    page.wait_for_selector(DRAWN)
+    axe_check(page)
+
+    page.get_by_label("Signals only").check()
+    page.get_by_role("button", name="Apply filters").click()
+
+    assert "signals=on" in page.url
+    expect(page.locator("#filters-applied")).to_contain_text("with a signal")
+    expect(page.get_by_role("link", name=f"{falling.code} {falling.title}")).to_be_visible()
+    expect(page.get_by_role("link", name=f"{noisy.code} {noisy.title}")).to_have_count(0)
+    page.wait_for_selector(DRAWN)
+    axe_check(page)

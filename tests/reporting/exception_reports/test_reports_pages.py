@@ -266,3 +266,29 @@ def test_a_report_sent_a_moment_ago_is_listed_first(client, psb, sent, outcome):
     )
     client.force_login(psb)
     assert [r.code for r in client.get(LIST).context["reports"]] == ["2025-26-Q3", QUARTER]
+
+
+def test_a_report_shows_what_spc_said_of_each_target_and_older_ones_say_nothing(
+    client, psb, outcome
+):
+    period = closed_round(QUARTER, outcome).round.period
+    target = {"code": "CYP 1", "title": "Reading", "reasons": ["Amber"], "rag": "amber"}
+    content = {
+        "period": QUARTER,
+        "blocks": [
+            {
+                "name": "Children",
+                "targets": [
+                    {**target, "spc": "Amber, common cause: no signal to react to"},
+                    {**target, "code": "CYP 2", "title": "Writing"},  # sent before SPC
+                ],
+            }
+        ],
+    }
+    ExceptionReport.objects.create(period=period, content=content, sent_at=timezone.now())
+    client.force_login(psb)
+
+    text = text_of(client.get(REPORT))
+
+    assert "SPC: Amber, common cause: no signal to react to" in text
+    assert text.count("SPC:") == 1
