@@ -48,7 +48,7 @@ def row(
     context = contexts.get(indicator.pk)
     milestone = context.milestone(value_period) if context else None
     achievement = _stretch_achievement(target, value_period, value)
-    series = values.series(indicator.pk, period)
+    series = values.series(indicator.pk)
     chart = spc(series, polarity=polarity, target=target.target_value)
 
     def text(number: Decimal | None) -> str:

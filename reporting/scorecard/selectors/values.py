@@ -63,12 +63,11 @@ class Values:
             if item["is_approved"]:
                 self._approved.setdefault(item["indicator_id"], []).append((period, item["value"]))
 
-    def series(self, indicator_id: int, until: PeriodRef) -> list[Decimal]:
-        """The indicator's approved values for periods ending by the end of ``until``, in
-        time order: the series statistical process control judges (whoever reads it, as
-        a draft is not yet part of the process)."""
-        approved = sorted(self._approved.get(indicator_id, ()))
-        return [value for period, value in approved if period.end_date <= until.end_date]
+    def series(self, indicator_id: int) -> list[Decimal]:
+        """The indicator's approved values read, in time order: the series statistical
+        process control judges (whoever reads it, as a draft is not yet part of the
+        process). :func:`read_values` reads none for a period after the quarter."""
+        return [value for _, value in sorted(self._approved.get(indicator_id, ()))]
 
     def at(self, indicator_id: int, period: PeriodRef) -> dict[str, Any] | None:
         return self._by_key.get((indicator_id, period))

@@ -26,7 +26,7 @@ from tests.reporting.dashboards.test_exceptions import (
     page_for,
     text_of,
 )
-from tests.reporting.scorecard.test_scorecard import Q2, a_round, add_target
+from tests.reporting.scorecard.test_scorecard import Q2, TODAY, a_round, add_target
 
 Rag = rules.Rag
 
@@ -42,11 +42,11 @@ NOISY_AMBER = [52, 40, 52, 40, 52, 40, 52, 40, 52, 40, 48, 44]
 STEADY_GREEN = [62, 63, 62, 63, 62, 63, 62, 63, 62, 63, 62, 63]
 
 
-def with_series(outcome, values: list[int], **fields):
-    """A target with approved values for the quarters ending Q2 2025-26, in order."""
+def with_series(outcome, values: list[int], *, until: str = Q2, **fields):
+    """A target with approved values for the quarters ending ``until``, in order."""
     target = add_target(outcome, **fields)
     area = partnership_area()
-    last = PeriodRef.parse(Q2)
+    last = PeriodRef.parse(until)
     for steps_back, number in enumerate(reversed(values)):
         f.IndicatorValueFactory(
             indicator=target.indicator,
@@ -248,3 +248,23 @@ def test_query_count_does_not_grow_with_the_length_or_number_of_series(
 
     assert len(response.context["page"].groups[0].outcomes) >= 1
     assert len(large) == len(small)
+
+
+def test_a_draft_the_reader_may_see_is_still_not_part_of_the_series(admin_user, outcome, the_round):
+    """With drafts shown (a pack with submitted values), the quarter's draft is the value
+    shown, but SPC judges approved values only."""
+    from reporting.scorecard.selectors import scorecard
+
+    target = with_series(outcome, STEADY_RED[:-1], until="2025-26-Q1", value=90, approved=False)
+
+    [row] = [
+        r
+        for r in scorecard(
+            user=admin_user, period=f.period(Q2), today=TODAY, approved_only=False
+        ).rows
+        if r.target_id == target.pk
+    ]
+
+    assert row.value == Decimal(90)
+    assert row.spc_points == 11
+    assert row.spc_words == "Not enough data for SPC (11 of 12 values needed)"
