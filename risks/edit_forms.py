@@ -125,7 +125,14 @@ class RiskForm(forms.ModelForm):
 
 
 class EditRiskForm(RiskForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value"),
+            "This form could not be checked against the saved risk: open the risk again",
+        ),
+    )
 
     class Meta(RiskForm.Meta):
         pass

@@ -91,7 +91,8 @@ def test_an_unknown_risk_or_no_role_is_not_found(client, officer, nobody, outcom
         ({"target_score": "26"}, "Enter the target score as a whole number from 1 to 25"),
         ({"review_date": "31/2/2027"}, "Enter the review date as a real date"),
         ({"status": "nonsense"}, "Choose the risk&#x27;s status"),
-        ({"version": "abc"}, "Enter a whole number"),
+        ({"version": "abc"}, "open the risk again"),
+        ({"version": ""}, "open the risk again"),
     ],
 )
 def test_bad_input_is_refused_with_its_message_and_kept(
