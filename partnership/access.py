@@ -417,16 +417,55 @@ def visible_risks(user: Any, risks: QuerySet) -> QuerySet:
     return risks if can_use_site(user) else risks.none()
 
 
-def can_edit_risk(user: Any, risk: Any) -> bool:
-    """A risk is kept up to date by its owner, the officers, and the board or PSB that holds it."""
+def risk_edit_refusal(user: Any, risk: Any) -> str | None:
+    """Why ``user`` may not add or edit ``risk`` (saved or not yet), or None if they may.
+
+    The performance team, the risk's owner, the lead of the outcome (or of the target's
+    indicator or outcome) it hangs on, the board of the block for a block risk and the PSB
+    for a partnership risk keep a risk up to date; everyone else reads it."""
     roles = roles_of(user)
     if roles.sees_everything or (roles.user_id is not None and risk.owner_id == roles.user_id):
-        return True
+        return None
     if risk.level == "partnership":
-        return roles.psb_member
+        if roles.psb_member:
+            return None
+        return "Only members of the Public Service Board and the performance team keep its risks."
     if risk.level == "block":
-        return risk_block_id(risk) in roles.board_block_ids
-    return False
+        if risk_block_id(risk) in roles.board_block_ids:
+            return None
+        return "Only the block's board members and the performance team keep the block's risks."
+    if risk.level == "outcome" and risk.outcome_id in roles.led_outcome_ids:
+        return None
+    if (
+        risk.level == "target"
+        and risk.target_id
+        and (
+            risk.target.indicator_id in roles.led_indicator_ids
+            or risk.target.indicator.primary_outcome_id in roles.led_outcome_ids
+        )
+    ):
+        return None
+    return (
+        "Only the risk's owner, the lead of the outcome or target it hangs on and the "
+        "performance team keep this risk."
+    )
+
+
+def can_edit_risk(user: Any, risk: Any) -> bool:
+    return risk_edit_refusal(user, risk) is None
+
+
+def can_add_risk(user: Any) -> bool:
+    """Someone who keeps risks at some level: the performance team, an outcome or indicator
+    lead, a board member or a PSB member (each only at their level, as ``risk_edit_refusal``)."""
+    roles = roles_of(user)
+    return bool(
+        roles.sees_everything
+        or roles.led_outcome_ids
+        or roles.led_indicator_ids
+        or roles.board_block_ids
+        or roles.psb_member
+    )
 
 
 def can_confirm_escalation(user: Any, risk: Any, *, to_level: str) -> bool:

@@ -479,3 +479,23 @@ def test_an_inactive_psb_member_reads_no_exception_report(people):
     psb.is_active = False
     access.forget_roles(psb)
     assert not access.can_view_exception_reports(psb)
+
+
+def test_the_leads_of_what_a_risk_hangs_on_keep_it_and_others_get_a_reason(
+    db, outcome, other_outcome, lead, lead_role
+):
+    target = f.TargetFactory(indicator=f.IndicatorFactory(primary_outcome=outcome))
+    indicator_lead = f.UserFactory(username="indicator_lead")
+    f.assign(indicator_lead, Role.INDICATOR_LEAD, indicator=target.indicator)
+    target_risk = f.RiskFactory(level=RiskLevel.TARGET, outcome=None, target=target)
+    outcome_risk = f.RiskFactory(level=RiskLevel.OUTCOME, outcome=outcome)
+    other_risk = f.RiskFactory(level=RiskLevel.OUTCOME, outcome=other_outcome)
+
+    assert access.can_edit_risk(lead, target_risk)  # lead of the target's outcome
+    assert access.can_edit_risk(lead, outcome_risk)
+    assert access.can_edit_risk(indicator_lead, target_risk)
+    assert not access.can_edit_risk(indicator_lead, outcome_risk)
+    assert not access.can_edit_risk(lead, other_risk)
+    assert "lead of the outcome or target" in access.risk_edit_refusal(lead, other_risk)
+    assert access.can_add_risk(lead)
+    assert access.can_add_risk(indicator_lead)

@@ -1,0 +1,69 @@
+"""Writes to risks: adding one and editing one, each in a transaction, with who in history.
+
+Who may is decided by ``partnership.access.risk_edit_refusal``; an edit carries the
+version the person opened and is refused, never saved over, if someone saved since.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from partnership import access
+from risks.models import Risk
+
+STALE_MESSAGE = (
+    "Someone else saved this risk since you opened it, so your changes have not been saved. "
+    "What you typed is kept below: check what they saved on the risk's page, then save "
+    "again if yours should replace it."
+)
+
+
+class RiskRefused(Exception):
+    """The person may not save this risk; the message says why, in their words."""
+
+
+class StaleRisk(Exception):
+    """Someone saved the risk after the person opened it."""
+
+
+def _save(risk: Risk, user: Any) -> None:
+    risk._history_user = user  # noqa: SLF001 - how django-simple-history records who
+    risk.save()
+
+
+@transaction.atomic
+def add_risk(*, user: Any, risk: Risk) -> Risk:
+    """Save the new ``risk`` (unsaved, from the form), owned by ``user``.
+
+    Whether ``user`` may is asked before they are its owner: an owner may edit their
+    risk, but nobody makes themselves an owner at a level they do not keep."""
+    risk.owner = None
+    refusal = access.risk_edit_refusal(user, risk)
+    if refusal is not None:
+        raise RiskRefused(refusal)
+    risk.owner = user
+    risk.version = 1
+    _save(risk, user)
+    return risk
+
+
+@transaction.atomic
+def edit_risk(*, user: Any, risk_id: int, version: int, changes: dict[str, Any]) -> Risk:
+    """Save ``changes`` to the risk if it is still at ``version``; StaleRisk if not."""
+    risk = (
+        Risk.objects.select_for_update(of=("self",))
+        .select_related("target__indicator", "outcome")
+        .get(pk=risk_id)
+    )
+    refusal = access.risk_edit_refusal(user, risk)
+    if refusal is not None:
+        raise RiskRefused(refusal)
+    if risk.version != version:
+        raise StaleRisk(risk_id)
+    for name, value in changes.items():
+        setattr(risk, name, value)
+    risk.version += 1
+    _save(risk, user)
+    return risk
