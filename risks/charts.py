@@ -1,7 +1,7 @@
 """The register's heat map and a risk's trend, built in Python with plotly.
 
-The page passes a :class:`Chart` to ``templates/includes/chart.html`` (the same shape as
-reporting's charts, which ``risks`` may not import): the figure as JSON, a text
+The page passes a :class:`Chart` to ``templates/includes/chart.html`` (:mod:`partnership.charts`,
+the shape of every chart on the site): the figure as JSON, a text
 alternative, and the same numbers as a table. A band is never shown by colour alone:
 each cell is written with its count, score and band.
 """
@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
+from partnership.charts import Chart, Table, chart
 from risks.rules import RiskBand, risk_band, risk_score
 
 if TYPE_CHECKING:
     from risks.selectors.register import RegisterRow
 
-FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 # GOV.UK colours, light enough for black text; the band word is always written too.
 BAND_COLOURS = {
     RiskBand.LOW: "#cce2d8",
@@ -29,32 +29,6 @@ BAND_COLOURS = {
     RiskBand.VERY_HIGH: "#f6d7d2",
 }
 RATINGS = tuple(range(1, 6))
-
-
-@dataclass(frozen=True)
-class Table:
-    caption: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]  # first cell of each row is its header
-
-
-@dataclass(frozen=True)
-class Chart:
-    id: str
-    title: str
-    summary: str
-    figure_json: str
-    table: Table
-
-
-def chart(*, id: str, title: str, summary: str, figure: go.Figure, table: Table) -> Chart:
-    figure.update_layout(
-        font={"family": FONT, "size": 14, "color": "#0b0c0c"},
-        margin={"l": 70, "r": 20, "t": 30, "b": 70},
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
-    )
-    return Chart(id=id, title=title, summary=summary, figure_json=figure.to_json(), table=table)
 
 
 @dataclass(frozen=True)
@@ -136,6 +110,7 @@ def heat_map_chart(matrix: HeatMap, *, position_label: str) -> Chart:
         yaxis={"title": {"text": "Likelihood"}, "type": "category", "autorange": "reversed"},
     )
     return chart(
+        margin=70,
         id="heat-map",
         title=f"Risks by likelihood and impact ({position_label.lower()} position)",
         summary=f"{matrix.total} risk{'s' if matrix.total != 1 else ''} placed by their "
@@ -206,6 +181,7 @@ def trend_chart(points: tuple[TrendPoint, ...], *, title: str) -> Chart:
         else f"There is no score recorded for {title}."
     )
     return chart(
+        margin=70,
         id="trend-chart",
         title="Current score over time",
         summary=summary + " The table below gives the same figures.",

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from partnership import access
+from partnership.pages import forbidden, no_role
 from risks import services
 from risks.charts import heat_map, heat_map_chart, target_counts, trend_chart
 from risks.edit_forms import EditRiskForm, NewRiskForm, RiskForm
@@ -56,17 +57,7 @@ def csv_text(value: object) -> object:
 
 
 def _no_role(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "403.html",
-        {
-            "title": "You do not have a role yet",
-            "message": "You do not have a role in Partnership Performance yet, so there is no "
-            "risk register to show you. Contact the performance team and ask them to give "
-            "you the role you need, for example board member or scrutiny.",
-        },
-        status=403,
-    )
+    return no_role(request, nothing="is no risk register", roles="board member or scrutiny")
 
 
 def _query_without(request: HttpRequest, *names: str) -> str:
@@ -164,12 +155,7 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _cannot_edit(request: HttpRequest, message: str) -> HttpResponse:
-    return render(
-        request,
-        "403.html",
-        {"title": "You cannot change this risk", "message": message},
-        status=403,
-    )
+    return forbidden(request, title="You cannot change this risk", message=message)
 
 
 @login_required

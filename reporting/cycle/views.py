@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from partnership import access
 from partnership.errors import ApplicationError
+from partnership.pages import forbidden
 from reporting.cycle.selectors import cycle_page, cycle_preview
 from reporting.cycle.services import cycle_run
-from reporting.pages import forbidden
 
 logger = logging.getLogger(__name__)
 

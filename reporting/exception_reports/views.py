@@ -9,13 +9,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from partnership import access
+from partnership.pages import forbidden
 from reporting.exception_reports.selectors import (
     exception_report_pack,
     exception_report_page,
     exception_reports_page,
 )
 from reporting.packs.selectors.page import pack_line
-from reporting.pages import forbidden
 from reporting.returns.workbook import XLSX_CONTENT_TYPE
 
 

@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 
 from partnership.models import Period
+from partnership.pages import GovukRadios
 from reporting.packs.selectors.data import PacksPage
-from reporting.pages import GovukRadios
 from reporting.scorecard.selectors import PeriodNotFound, Scope, quarter_named
 
 SCOPES = [

@@ -16,11 +16,11 @@ from django.shortcuts import redirect, render
 
 from partnership import access
 from partnership.errors import ApplicationError
+from partnership.pages import forbidden
 from reporting.packs.forms import PackForm
 from reporting.packs.models import PerformancePack
 from reporting.packs.selectors.data import pack_line, packs_page, visible_pack
 from reporting.packs.services.requests import pack_request
-from reporting.pages import forbidden
 from reporting.returns.workbook import XLSX_CONTENT_TYPE
 
 QUEUED = (

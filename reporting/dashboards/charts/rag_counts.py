@@ -13,7 +13,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from reporting.formats.charts import RAG_COLOURS, Chart, Table, chart
+from partnership.charts import Chart, Table, chart
+from reporting.formats.charts import RAG_COLOURS
 from reporting.scorecard.selectors import RAG_ORDER, RagCounts
 
 # A pattern per rating, for black and white print; green, the good news, is plain.

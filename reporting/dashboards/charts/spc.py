@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import plotly.graph_objects as go
 
 from indicators.enums import Unit
-from reporting.formats.charts import Chart, Table, chart
+from partnership.charts import Chart, Table, chart
 from targets.spc import Variation
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import plotly.graph_objects as go
 
 from indicators.enums import Unit
-from reporting.formats.charts import Chart, Table, chart
+from partnership.charts import Chart, Table, chart
 
 if TYPE_CHECKING:
     from reporting.dashboards.selectors.indicator_page import Trend, TrendMark, TrendSeries

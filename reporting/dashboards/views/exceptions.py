@@ -12,9 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from partnership import access
+from partnership import access, pages
 from partnership.models import Period
-from reporting import pages
 from reporting.dashboards.charts.rag_counts import rag_counts_chart
 from reporting.dashboards.forms import ExceptionFiltersForm
 from reporting.dashboards.selectors.exceptions import exceptions_page

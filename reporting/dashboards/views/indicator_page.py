@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnership import access
+from partnership.pages import no_role
 from reporting.dashboards.charts.spc import spc_chart
 from reporting.dashboards.charts.trend import trend_chart
 from reporting.dashboards.forms import IndicatorSearchForm
@@ -23,7 +24,6 @@ from reporting.dashboards.selectors.indicator_page import (
     indicator_list,
     indicator_page,
 )
-from reporting.pages import no_role
 
 
 def _no_role(request: HttpRequest) -> HttpResponse:

@@ -19,7 +19,7 @@ from django import forms
 
 from indicators.enums import ValueStatus, choices
 from indicators.validation import CheckedValue, ValueProblem
-from reporting.pages import GovukRadios
+from partnership.pages import GovukRadios
 from reporting.returns.forms.common import (
     REASON_MAX,
     STALE_PAGE,

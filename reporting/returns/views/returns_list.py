@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from partnership import access
-from reporting.pages import forbidden, no_role
+from partnership.pages import forbidden, no_role
 from reporting.returns.forms.returns_list import (
     BulkApproveForm,
     ReturnsFilterForm,

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership import access
 from partnership.errors import ApplicationError
+from partnership.pages import forbidden
 from partnership.periods import Period as PeriodRef
 from partnership.services import period_get_or_create
-from reporting.pages import forbidden
 from reporting.returns.forms.returns_list import (
     RoundCloseForm,
     RoundExtendForm,

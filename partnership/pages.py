@@ -1,4 +1,4 @@
-"""What every page of reporting shares: the refusal page and the GOV.UK radios."""
+"""What every page of the site shares: the refusal pages and the GOV.UK radios."""
 
 from __future__ import annotations
 
