@@ -275,6 +275,17 @@ def _leads_return(roles: UserRoles, quarterly_return: Any) -> bool:
     )
 
 
+def _led(roles: UserRoles) -> Q:
+    """Returns of outcomes the person leads: by the outcome lead role, or named as lead."""
+    led = Q(outcome_id__in=roles.led_outcome_ids)
+    return led | Q(outcome__lead_person_id=roles.user_id) if roles.user_id is not None else led
+
+
+def led_returns(user: Any, returns: QuerySet) -> QuerySet:
+    """Filter a queryset of ``QuarterlyReturn`` to those of outcomes the person leads."""
+    return returns.filter(_led(roles_of(user)))
+
+
 def _officer_for_return(roles: UserRoles, quarterly_return: Any) -> bool:
     return (
         roles.sees_everything
@@ -321,8 +332,7 @@ def visible_returns(user: Any, returns: QuerySet) -> QuerySet:
         return returns
     return returns.filter(
         Q(state=return_states.APPROVED)
-        | Q(outcome_id__in=roles.led_outcome_ids)
-        | Q(outcome__lead_person_id=roles.user_id)
+        | _led(roles)
         | Q(outcome__lead_organisation_id__in=roles.organisations_seeing_unapproved)
     )
 

@@ -152,7 +152,7 @@ def start_page(*, user: Any, today: date) -> StartPage:
     current = _current_round() if needs_round else None
     sections: dict[str, Any] = {}
     if roles.led_outcome_ids:
-        sections["lead_returns"] = _lead_returns(user, roles, today)
+        sections["lead_returns"] = _lead_returns(user, today)
     if roles.is_officer:
         sections["officer"] = _round_summary(user, roles, current, today)
     if roles.board_block_ids:
@@ -200,11 +200,10 @@ def _line(quarterly_return: QuarterlyReturn, today: date) -> ReturnLine:
     )
 
 
-def _lead_returns(user: Any, roles: access.UserRoles, today: date) -> tuple[ReturnLine, ...]:
+def _lead_returns(user: Any, today: date) -> tuple[ReturnLine, ...]:
     """Each return, in any open round, for an outcome the person leads."""
-    led = Q(outcome_id__in=roles.led_outcome_ids) | Q(outcome__lead_person_id=roles.user_id)
     returns = access.visible_returns(
-        user, _returns().filter(led, round__state=ReturnRound.State.OPEN)
+        user, access.led_returns(user, _returns().filter(round__state=ReturnRound.State.OPEN))
     )
     return tuple(_line(r, today) for r in returns)
 

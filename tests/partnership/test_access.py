@@ -499,3 +499,22 @@ def test_the_leads_of_what_a_risk_hangs_on_keep_it_and_others_get_a_reason(
     assert "lead of the outcome or target" in access.risk_edit_refusal(lead, other_risk)
     assert access.can_add_risk(lead)
     assert access.can_add_risk(indicator_lead)
+
+
+def test_led_returns_are_those_of_outcomes_the_person_leads_by_role_or_by_name(
+    council, block, lead, other_lead
+):
+    the_round = f.ReturnRoundFactory()
+    by_role = f.OutcomeFactory(block=block, lead_organisation=council)
+    by_name = f.OutcomeFactory(block=block, lead_organisation=council, lead_person=lead)
+    neither = f.OutcomeFactory(block=block, lead_organisation=council, lead_person=other_lead)
+    f.assign(lead, Role.OUTCOME_LEAD, outcome=by_role)
+    for outcome in (by_role, by_name, neither):
+        f.QuarterlyReturnFactory(round=the_round, outcome=outcome)
+    unnamed = f.OutcomeFactory(block=block, lead_organisation=council, lead_person=None)
+    f.QuarterlyReturnFactory(round=the_round, outcome=unnamed)
+    returns = QuarterlyReturn.objects.all()
+
+    assert {r.outcome for r in access.led_returns(lead, returns)} == {by_role, by_name}
+    assert {r.outcome for r in access.led_returns(other_lead, returns)} == {neither}
+    assert not access.led_returns(None, returns).exists()  # not the outcomes with no lead

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.urls import NoReverseMatch, reverse
 
 from partnership import access
@@ -71,7 +71,7 @@ def returns_page(
     rounds = list(ReturnRound.objects.select_related("period").order_by("-period__end_date"))
     chosen = _choose_round(rounds, round_code)
 
-    lead = _lead_returns(user, roles, today) if _may_lead(roles) else None
+    lead = _lead_returns(user, today) if _may_lead(roles) else None
     officer = published = None
     if access.can_oversee_returns(user):
         officer = _officer_returns(user, roles, chosen, filters, today)
@@ -173,13 +173,12 @@ def _row(
     )
 
 
-def _lead_returns(user: Any, roles: access.UserRoles, today: date) -> LeadReturns:
+def _lead_returns(user: Any, today: date) -> LeadReturns:
     """The returns of the outcomes the person leads: open rounds first, then closed ones."""
-    led = Q(outcome_id__in=roles.led_outcome_ids) | Q(outcome__lead_person_id=roles.user_id)
     returns = access.visible_returns(
         user,
-        _returns()
-        .filter(led, round__state__in=[RoundState.OPEN, RoundState.CLOSED])
+        access.led_returns(user, _returns())
+        .filter(round__state__in=[RoundState.OPEN, RoundState.CLOSED])
         .order_by("-round__period__end_date", "outcome__block__order", "outcome__code"),
     )
     current, earlier = [], []
