@@ -183,6 +183,14 @@ RAG_TOLERANCE_PCT = env_str("RAG_TOLERANCE_PCT", default="5")
 RISK_THRESHOLD_TO_OUTCOME = int(env_str("RISK_THRESHOLD_TO_OUTCOME", default="12"))
 RISK_THRESHOLD_TO_BOARD = int(env_str("RISK_THRESHOLD_TO_BOARD", default="15"))
 RISK_THRESHOLD_TO_PSB = int(env_str("RISK_THRESHOLD_TO_PSB", default="20"))
+# Days from a risk's review to its next one, by the level that holds it: the higher the
+# level, the more often it is looked at.
+RISK_REVIEW_INTERVAL_DAYS = {
+    "target": int(env_str("RISK_REVIEW_DAYS_TARGET", default="91")),
+    "outcome": int(env_str("RISK_REVIEW_DAYS_OUTCOME", default="91")),
+    "block": int(env_str("RISK_REVIEW_DAYS_BLOCK", default="61")),
+    "partnership": int(env_str("RISK_REVIEW_DAYS_PARTNERSHIP", default="30")),
+}
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)

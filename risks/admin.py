@@ -10,7 +10,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnership.admin import ReadOnlyAdminMixin
-from risks.models import Escalation, Risk, RiskAction
+from risks.models import Escalation, EscalationProposal, Risk, RiskAction, RiskReview
 
 
 class RiskActionInline(admin.TabularInline):
@@ -103,11 +103,56 @@ class RiskActionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Escalation)
-class EscalationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class EscalationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("risk", "from_level", "to_level", "score", "decided_by", "decided_at")
     list_filter = ("from_level", "to_level")
     list_select_related = ("risk", "decided_by")
     search_fields = ("risk__title", "reason")
     ordering = ("-decided_at", "-pk")
     fields = ("risk", "from_level", "to_level", "score", "reason", "decided_by", "decided_at")
+    readonly_fields = fields
+
+
+@admin.register(RiskReview)
+class RiskReviewAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """Reviews are recorded on the risk's page, by the person who reviewed it."""
+
+    list_display = ("risk", "reviewed_on", "reviewer", "likelihood", "impact", "next_review_date")
+    list_select_related = ("risk", "reviewer")
+    search_fields = ("risk__title", "note")
+    ordering = ("-reviewed_on", "-pk")
+    fields = (
+        "risk",
+        "reviewed_on",
+        "reviewer",
+        "likelihood",
+        "impact",
+        "note",
+        "next_review_date",
+        "created_at",
+    )
+    readonly_fields = fields
+
+
+@admin.register(EscalationProposal)
+class EscalationProposalAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """Proposals are made by the rules and decided by the receiving level on the site."""
+
+    list_display = ("risk", "direction", "from_level", "to_level", "score", "status", "decided_by")
+    list_filter = ("status", "direction", "to_level")
+    list_select_related = ("risk", "decided_by")
+    search_fields = ("risk__title", "reason")
+    ordering = ("-proposed_at", "-pk")
+    fields = (
+        "risk",
+        "direction",
+        "from_level",
+        "to_level",
+        "score",
+        "proposed_at",
+        "status",
+        "reason",
+        "decided_by",
+        "decided_at",
+    )
     readonly_fields = fields

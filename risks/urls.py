@@ -1,11 +1,11 @@
 from django.urls import path
 
-from risks import views
+from risks.views import edit, register
 
 urlpatterns = [
-    path("risks/", views.register, name="risks"),
-    path("risks/register.csv", views.register_csv, name="risks_csv"),
-    path("risks/new/", views.risk_new, name="risk_new"),
-    path("risks/<int:pk>/", views.risk_detail, name="risk_detail"),
-    path("risks/<int:pk>/edit/", views.risk_edit, name="risk_edit"),
+    path("risks/", register.register, name="risks"),
+    path("risks/register.csv", register.register_csv, name="risks_csv"),
+    path("risks/new/", edit.risk_new, name="risk_new"),
+    path("risks/<int:pk>/", register.risk_detail, name="risk_detail"),
+    path("risks/<int:pk>/edit/", edit.risk_edit, name="risk_edit"),
 ]

@@ -1,6 +1,6 @@
 """factory_boy factories for every model people create; ``.build()`` where no database is needed."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import factory
@@ -21,7 +21,7 @@ from partnership.models import (
 )
 from partnership.services import period_get_or_create
 from reporting.models import QuarterlyReturn, ReturnRound
-from risks.models import Risk
+from risks.models import EscalationProposal, Risk, RiskReview
 from risks.rules import RiskLevel
 from targets.models import Milestone, Target
 
@@ -186,6 +186,28 @@ class RiskFactory(factory.django.DjangoModelFactory):
     inherent_impact = 4
     current_likelihood = 3
     current_impact = 3
+
+
+class RiskReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RiskReview
+
+    risk = factory.SubFactory(RiskFactory)
+    reviewed_on = factory.LazyFunction(lambda: date.today() - timedelta(days=7))
+    likelihood = 3
+    impact = 3
+    next_review_date = factory.LazyAttribute(lambda o: o.reviewed_on + timedelta(days=91))
+
+
+class EscalationProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EscalationProposal
+
+    risk = factory.SubFactory(RiskFactory, current_likelihood=4, current_impact=4)
+    direction = EscalationProposal.Direction.UP
+    from_level = RiskLevel.OUTCOME
+    to_level = RiskLevel.BLOCK
+    score = 16
 
 
 def assign(user, role: str, **scope) -> RoleAssignment:

@@ -156,6 +156,8 @@ MAKERS: dict[str, Callable[[], Model]] = {
     "risks.risk": lambda: EscalationFactory(risk=RiskActionFactory().risk).risk,
     "risks.riskaction": RiskActionFactory,
     "risks.escalation": EscalationFactory,
+    "risks.riskreview": f.RiskReviewFactory,
+    "risks.escalationproposal": f.EscalationProposalFactory,
     "reporting.returnround": f.ReturnRoundFactory,
     "reporting.partnershipcalendar": lambda: PartnershipCalendar.objects.get_or_create(pk=1)[0],
     "reporting.performancepack": lambda: PerformancePack.objects.create(
@@ -367,6 +369,8 @@ ROWS: dict[str, Callable[[int], Any]] = {
     "risks.risk": _risk,
     "risks.riskaction": lambda i: RiskActionFactory(owner=f.UserFactory()),
     "risks.escalation": lambda i: EscalationFactory(decided_by=f.UserFactory()),
+    "risks.riskreview": lambda i: f.RiskReviewFactory(reviewer=f.UserFactory()),
+    "risks.escalationproposal": lambda i: f.EscalationProposalFactory(),
     "partnership.area": lambda i: f.AreaFactory(parent=f.AreaFactory(kind=Area.Kind.REGION)),
     "partnership.outcome": lambda i: f.OutcomeFactory(lead_person=f.UserFactory()),
     "partnership.fundingstream": lambda i: FundingStreamFactory(provider=f.OrganisationFactory()),
@@ -749,7 +753,13 @@ def test_user_add_page_asks_for_username_and_password_only(admin_client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "maker",
-    [ExceptionReportFactory, NotificationFactory, EscalationFactory],
+    [
+        ExceptionReportFactory,
+        NotificationFactory,
+        EscalationFactory,
+        f.RiskReviewFactory,
+        f.EscalationProposalFactory,
+    ],
     ids=lambda maker: maker._meta.model.__name__,
 )
 def test_records_cannot_be_added_changed_or_deleted(admin_client, maker):

@@ -22,7 +22,7 @@ from partnership.models import (
     RoleAssignment,
 )
 from reporting.models import PartnershipCalendar, QuarterlyReturn, ReturnRound
-from risks.models import Risk, RiskAction
+from risks.models import Escalation, EscalationProposal, Risk, RiskAction, RiskReview
 from targets.models import Action, Milestone, Target
 from tests import factories as f
 from tests.test_admin import admin_form_data, admin_url
@@ -45,6 +45,9 @@ EDITED_MODELS = [
     Action,
     Risk,
     RiskAction,
+    RiskReview,
+    EscalationProposal,
+    Escalation,
     ReturnRound,
     PartnershipCalendar,
     QuarterlyReturn,

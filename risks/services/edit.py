@@ -12,6 +12,7 @@ from django.db import transaction
 
 from partnership import access
 from risks.models import Risk
+from risks.services.escalation import refresh_proposal
 
 STALE_MESSAGE = (
     "Someone else saved this risk since you opened it, so your changes have not been saved. "
@@ -46,6 +47,7 @@ def add_risk(*, user: Any, risk: Risk) -> Risk:
     risk.owner = user
     risk.version = 1
     _save(risk, user)
+    refresh_proposal(risk)
     return risk
 
 
@@ -66,4 +68,5 @@ def edit_risk(*, user: Any, risk_id: int, version: int, changes: dict[str, Any])
         setattr(risk, name, value)
     risk.version += 1
     _save(risk, user)
+    refresh_proposal(risk)
     return risk
