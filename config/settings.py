@@ -5,6 +5,7 @@ eagerly when no REDIS_URL is given, emails printed to the console. With DEBUG of
 site refuses to start without SECRET_KEY.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,7 +42,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "django_celery_beat",
+    "axes",
     "partnership",
+    "accounts",
     "indicators",
     "targets",
     "risks",
@@ -56,12 +59,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Renews a signed-in session every few minutes of use, so that it ends when idle.
+    "accounts.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # The site's own 404 and 403 pages for what a view raises, under DEBUG too.
     "config.middleware.SitePagesMiddleware",
+    # Refuses sign-in while an account or address is locked out (must come last).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -95,9 +102,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # Counts failed sign-ins and refuses a locked-out account or address, then Django's own.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
@@ -192,6 +207,25 @@ RISK_REVIEW_INTERVAL_DAYS = {
     "partnership": int(env_str("RISK_REVIEW_DAYS_PARTNERSHIP", default="30")),
 }
 
+# Sign-in protection (django-axes): after this many failures for one username, or from
+# one address, signing in waits; a success clears the count; administrators can unlock.
+SIGN_IN_FAILURE_LIMIT = int(env_str("SIGN_IN_FAILURE_LIMIT", default="10"))
+SIGN_IN_LOCKOUT_MINUTES = int(env_str("SIGN_IN_LOCKOUT_MINUTES", default="30"))
+AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.signin.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.signin.client_ip"
+AXES_VERBOSE = False
+# How many proxies (e.g. nginx) stand in front of the site and add X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", default="0"))
+
+# A signed-in session ends after this long without use (accounts.middleware renews it).
+SESSION_COOKIE_AGE = int(env_str("SESSION_IDLE_HOURS", default="8")) * 60 * 60
+# Password reset links last a day.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=True)
@@ -203,4 +237,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", default="INFO")},
+    # django-axes logs every sign-in at INFO; failures and lockouts are WARNING.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
@@ -118,6 +119,13 @@ def _role_assignment() -> Model:
 
 
 MAKERS: dict[str, Callable[[], Model]] = {
+    "axes.accessattempt": lambda: AccessAttempt.objects.create(
+        username="someone", ip_address="10.0.0.1", failures_since_start=3
+    ),
+    "axes.accesslog": lambda: AccessLog.objects.create(username="someone", ip_address="10.0.0.1"),
+    "axes.accessfailurelog": lambda: AccessFailureLog.objects.create(
+        username="someone", ip_address="10.0.0.1"
+    ),
     "auth.group": lambda: Group.objects.create(name="Performance team"),
     "auth.user": lambda: f.UserFactory(organisation=f.OrganisationFactory()),
     "authtoken.tokenproxy": _token,

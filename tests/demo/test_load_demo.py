@@ -98,7 +98,9 @@ class TestDemoAsAt21November2026:
     def test_demo_user_signs_in_with_the_demo_password_and_has_their_role(
         self, client, username, holds
     ):
-        assert client.login(username=username, password=PASSWORD)
+        response = client.post("/accounts/login/", {"username": username, "password": PASSWORD})
+        assert response.status_code == 302
+        assert client.session["_auth_user_id"]
         user = get_user_model().objects.get(username=username)
         assert holds(roles_of(user))
         assert user.profile.organisation is not None

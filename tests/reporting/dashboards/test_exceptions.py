@@ -43,6 +43,7 @@ RETURN_PAGE = {
 # The site without the indicator pages, for the links made while they are not wired in.
 urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("accounts.urls")),
     *start_urls.urlpatterns,
     *[p for p in returns_urls.urlpatterns if p.name in RETURN_PAGE],
     *[p for p in dashboard_urls.urlpatterns if not p.name.startswith("indicator")],
