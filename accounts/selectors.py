@@ -8,6 +8,8 @@ from typing import Any
 
 from axes.models import AccessAttempt, AccessLog
 
+from accounts.models import ApiToken
+
 RECENT_SIGN_INS = 10
 
 
@@ -45,3 +47,8 @@ def failed_attempts(user: Any) -> int:
     """Failed sign-ins with the person's username not yet cleared by a successful one."""
     attempts = AccessAttempt.objects.filter(username=user.get_username())
     return sum(attempt.failures_since_start for attempt in attempts)
+
+
+def api_tokens(user: Any) -> list[ApiToken]:
+    """The person's own tokens, newest first, revoked ones included."""
+    return list(ApiToken.objects.filter(user=user))

@@ -25,9 +25,9 @@ from django_celery_beat.models import (
     PeriodicTask,
     SolarSchedule,
 )
-from rest_framework.authtoken.models import Token, TokenProxy
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.tokens import make_token
 from indicators.enums import Unit
 from indicators.models import Indicator, IndicatorValue
 from partnership.models import Area, FundingAmount, FundingStream, Period, Role, RoleAssignment
@@ -109,11 +109,6 @@ def admin_client(client, admin_user):
 # One object of every registered model
 
 
-def _token() -> Model:
-    token = Token.objects.create(user=f.UserFactory())
-    return TokenProxy.objects.get(pk=token.pk)
-
-
 def _role_assignment() -> Model:
     return f.assign(f.UserFactory(), Role.OUTCOME_LEAD, outcome=f.OutcomeFactory())
 
@@ -128,7 +123,7 @@ MAKERS: dict[str, Callable[[], Model]] = {
     ),
     "auth.group": lambda: Group.objects.create(name="Performance team"),
     "auth.user": lambda: f.UserFactory(organisation=f.OrganisationFactory()),
-    "authtoken.tokenproxy": _token,
+    "accounts.apitoken": lambda: make_token(user=f.UserFactory(), name="Import")[0],
     "django_celery_beat.clockedschedule": lambda: ClockedSchedule.objects.create(
         clocked_time=timezone.now()
     ),

@@ -75,3 +75,23 @@ def test_a_forgotten_password_is_reset_and_the_account_page_shows_the_sign_in(
     assert "not signed in anywhere else" in page.locator("body").inner_text()
     page.get_by_role("link", name="Change your password").click()
     axe_check(page)
+
+
+def test_a_person_makes_a_token_copies_it_once_and_revokes_it(page, axe_check, person, sign_in):
+    sign_in(page, "asha", next_url="/account/tokens/")
+    axe_check(page)
+    page.get_by_role("button", name="Make a token").click()
+    assert "Enter a name for the token" in page.locator(".govuk-error-summary").inner_text()
+    axe_check(page)
+    page.get_by_label("Name").fill("Council dashboard")
+    page.get_by_role("button", name="Make a token").click()
+    key = page.locator("#new-token").inner_text()
+    assert len(key) == 40
+    axe_check(page)
+
+    page.goto("/account/tokens/")
+    assert key not in page.content()
+    page.get_by_role("button", name="Revoke the token “Council dashboard”").click()
+    assert "has been revoked" in page.locator("body").inner_text()
+    assert page.get_by_role("cell", name="Revoked", exact=False).is_visible()
+    axe_check(page)

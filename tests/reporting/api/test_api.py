@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
+from accounts.tokens import make_token
 from indicators.enums import ValueStatus
 from indicators.models import Indicator
 from tests import factories as f
@@ -168,15 +168,15 @@ def test_listing_values_takes_the_same_queries_whatever_their_number(
 
 
 def test_token_authentication_works(values, scrutiny):
-    token = Token.objects.create(user=scrutiny)
+    _token, key = make_token(user=scrutiny, name="Script")
 
-    response = Client().get(VALUES, HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = Client().get(VALUES, HTTP_AUTHORIZATION=f"Token {key}")
 
     assert listed_codes(response) == {"NI 116"}
 
 
 def test_a_wrong_token_is_refused(values, scrutiny):
-    Token.objects.create(user=scrutiny)
+    make_token(user=scrutiny, name="Script")
 
     response = Client().get(VALUES, HTTP_AUTHORIZATION="Token not-a-real-token")
 
