@@ -116,12 +116,12 @@ def _board_members() -> dict[int | None, list[int]]:
 def _walk(rng: random.Random) -> list[tuple[int, int]]:
     """Likelihood and impact at each review: a start, then a step of one now and then."""
     position = [rng.randint(1, 5), rng.randint(2, 5)]
-    path = [tuple(position)]
+    path = [(position[0], position[1])]
     for _ in REVIEW_DAYS_AGO[1:]:
         side = rng.randrange(2)
         position[side] = min(5, max(1, position[side] + rng.choice((-1, 0, 0, 1))))
-        path.append(tuple(position))
-    return path  # type: ignore[return-value]
+        path.append((position[0], position[1]))
+    return path
 
 
 @dataclass
@@ -139,11 +139,11 @@ def _plan(slot: RiskSlot, *, today: date, officer_id: int) -> _Planned:
     days = [today - timedelta(days=ago + rng.randint(0, 35)) for ago in REVIEW_DAYS_AGO]
     last = path[-1]
     raised = at(today - timedelta(days=400), 10)
-    number = sum(ord(c) for c in slot.key)
+    officer_owns = rng.randrange(OFFICER_EVERY) == 0
     risk = Risk(
         title=TITLE.format(slot.key),
         description="Synthetic risk of the national benchmark data set.",
-        owner_id=officer_id if number % OFFICER_EVERY == 0 else slot.owner_id or officer_id,
+        owner_id=officer_id if officer_owns else slot.owner_id or officer_id,
         owner_organisation_id=slot.organisation_id,
         level=slot.level,
         home_level=slot.level,
@@ -168,7 +168,7 @@ def build_national_risks(*, today: date, admin: Any, **sizes: int) -> int:
     officer_id = get_user_model().objects.get(username=OFFICER).pk
     slots = risk_slots(**sizes)
     have = set(
-        Risk.objects.filter(title__startswith="Benchmark risk ").values_list("title", flat=True)
+        Risk.objects.filter(title__startswith=TITLE.format("")).values_list("title", flat=True)
     )
     planned = [
         _plan(slot, today=today, officer_id=officer_id)
