@@ -3,8 +3,9 @@
 By default 150 areas (Anycity and 149 made-up comparators), 200 indicators collected
 through the demo's outcomes (so their pages and packs show them), with a target and a
 milestone for every quarter, and a value for every area, indicator and quarter: 360,000
-values on top of the demo. Loaded on top of the demo, in one transaction, and only what
-is missing, so running it twice adds nothing.
+values on top of the demo; and a few thousand risks with their reviews, actions and
+proposals (``demo.builders.benchmark_risks``). Loaded on top of the demo, in one
+transaction, and only what is missing, so running it twice adds nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from django.db import transaction
 from django.db.models import Count
 from simple_history.utils import bulk_create_with_history
 
+from demo.builders.benchmark_risks import build_national_risks
 from demo.builders.context import demo_window, rng_for, window_years
 from demo.builders.demo import build_demo
 from demo.builders.framework import ensure_periods
@@ -61,6 +63,7 @@ class NationalResult:
     quarters: int
     created_indicators: int
     created_values: int
+    created_risks: int = 0
 
 
 def _target_span(window: list[Period]) -> tuple[Period, Period]:
@@ -144,7 +147,8 @@ def build_national(
     created = _ensure_values(
         specs, indicators=indicator_rows, areas=area_rows, window=window, periods=periods
     )
-    return NationalResult(areas, indicators, quarters, created_indicators, created)
+    risks = build_national_risks(today=today, admin=admin)
+    return NationalResult(areas, indicators, quarters, created_indicators, created, risks)
 
 
 def _ensure_areas(count: int, admin: Any) -> list[Area]:

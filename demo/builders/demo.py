@@ -36,7 +36,7 @@ from indicators.models import Indicator, IndicatorValue
 from partnership.models import Area, Block, FundingStream, Organisation, Outcome, Priority
 from partnership.periods import Period
 from reporting.models import QuarterlyReturn, ReturnRound
-from risks.models import Escalation, Risk
+from risks.models import Escalation, EscalationProposal, Risk, RiskReview
 from targets.models import Action, Milestone, Target
 
 
@@ -114,7 +114,11 @@ def demo_counts() -> dict[str, int]:
         "milestones": Milestone.objects.count(),
         "actions": Action.objects.count(),
         "risks": Risk.objects.count(),
+        "risk reviews": RiskReview.objects.count(),
         "escalations": Escalation.objects.count(),
+        "risks awaiting an escalation decision": EscalationProposal.objects.filter(
+            status=EscalationProposal.Status.PENDING
+        ).count(),
         "return rounds": ReturnRound.objects.count(),
         "quarterly returns": QuarterlyReturn.objects.count(),
     }

@@ -69,11 +69,12 @@ class Command(BaseCommand):
                 indicators=options["indicators"],
                 quarters=options["quarters"],
             )
-            if national.created_values or national.created_indicators:
+            if national.created_values or national.created_indicators or national.created_risks:
                 self.stdout.write(
                     self.style.SUCCESS("Built the national benchmark data set: ")
                     + f"{national.areas:,} areas, {national.indicators:,} indicators, "
-                    f"{national.quarters} quarters; {national.created_values:,} values added."
+                    f"{national.quarters} quarters; {national.created_values:,} values and "
+                    f"{national.created_risks:,} risks added."
                 )
             else:
                 self.stdout.write("The national benchmark data set is already loaded.")
