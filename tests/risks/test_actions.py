@@ -4,6 +4,7 @@ input kept with a clear message, a stale edit refused, history with who."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from risks.models import RiskAction
 from risks.services.actions import last_change
@@ -135,11 +136,12 @@ def test_bad_input_is_refused_with_what_was_typed_kept(
 
 def test_only_active_people_of_the_partnership_can_own_an_action(client, officer, outcome_risk):
     f.UserFactory(username="left", is_active=False)
+    get_user_model().objects.create_user(username="service_account")  # no profile
     client.force_login(officer)
     owners = client.get(new_url(outcome_risk)).context["form"].fields["owner"].queryset
 
     assert officer in owners
-    assert not owners.filter(username="left").exists()
+    assert not owners.filter(username__in=["left", "service_account"]).exists()
 
 
 def test_a_stale_action_edit_is_refused_with_what_was_typed_kept(

@@ -29,7 +29,7 @@ def risk(owner, review_date, **kwargs):
 
 
 def test_owner_is_reminded_once_in_one_email_of_reviews_due_within_five_working_days(tick, owner):
-    risk(owner, TODAY + timedelta(days=7), title="Due next Thursday")  # 5 working days
+    thursday = risk(owner, TODAY + timedelta(days=7), title="Due next Thursday")  # 5 working days
     risk(owner, TODAY, title="Due today")
     risk(owner, TODAY + timedelta(days=8), title="Due in six working days")
 
@@ -40,6 +40,8 @@ def test_owner_is_reminded_once_in_one_email_of_reviews_due_within_five_working_
     assert email.to == ["owner@anycity.example"]
     assert email.subject == "Reminder: 2 risks of yours to review in the next week"
     assert "Due next Thursday" in email.body
+    assert f"/risks/{thursday.pk}/" in email.body
+    assert f"/risks/{thursday.pk}/" in email.alternatives[0][0]
     assert "Due today" in email.body
     assert "review due today" in email.body
     assert "Due in six working days" not in email.body
