@@ -42,7 +42,7 @@ PER_EMAIL = 10
 _PREFIX = "risks-"
 
 
-def item_token(review: ReviewDue, today: date) -> str:
+def item_token(review: ReviewDue) -> str:
     """What one risk in one email is: ``5@20261210``, and ``w2`` for the third week
     overdue (days 1 to 7 overdue are week 0)."""
     token = f"{review.risk_id}@{review.review_date:%Y%m%d}"
@@ -94,7 +94,7 @@ def risk_review_emails(*, today: date, dry_run: bool = False) -> list[CycleActio
     for risk in reviews_due(today=today).filter(owner__is_active=True).exclude(owner__email=""):
         review = review_due(risk, today)
         by_owner[OVERDUE if review.overdue else DUE, risk.owner].append(
-            (item_token(review, today), review)
+            (item_token(review), review)
         )
     sent = _sent_tokens(sorted({owner.pk for _, owner in by_owner}))
     counts = {DUE: [0, set()], OVERDUE: [0, set()]}
