@@ -175,7 +175,8 @@ def trend_chart(points: tuple[TrendPoint, ...], *, title: str) -> Chart:
     )
     latest = points[-1] if points else None
     summary = (
-        f"The current score of {title} at each change, from {points[0].when} to "
+        f"The current score of {title} when it was added and at each review, from "
+        f"{points[0].when} to "
         f"{latest.when}; it is now {latest.score} ({latest.band_label})."
         if latest
         else f"There is no score recorded for {title}."
@@ -187,7 +188,7 @@ def trend_chart(points: tuple[TrendPoint, ...], *, title: str) -> Chart:
         summary=summary + " The table below gives the same figures.",
         figure=figure,
         table=Table(
-            caption="The current score at each change",
+            caption="The current score when added and at each review",
             columns=("Date", "Likelihood", "Impact", "Score", "Band"),
             rows=tuple(
                 (p.when, str(p.likelihood), str(p.impact), str(p.score), p.band_label)

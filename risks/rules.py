@@ -9,6 +9,7 @@ database, settings or the clock.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 
 _MIN_RATING, _MAX_RATING = 1, 5
@@ -200,3 +201,12 @@ def de_escalation_proposal(
     # Above its home level, a risk always has a level below it to return to.
     below = LEVELS_UPWARD[level.rank - 1]
     return below if score < thresholds._leaving()[below] else None
+
+
+def next_review_due(*, reviewed_on: date, interval_days: int) -> date:
+    """Rule: "A risk is next reviewed the review interval of its level after its last
+    review." An interval of less than a day raises ValueError: the next review must come
+    after this one."""
+    if interval_days < 1:
+        raise ValueError(f"A review interval is at least one day, not {interval_days}.")
+    return reviewed_on + timedelta(days=interval_days)

@@ -27,6 +27,8 @@ still open (left by an outage, or extended). For each it does every step due on 
 5. **Close** the round on its closing day and, in the same transaction, store the
    **exception report** and record its email to each PSB member; a round closed by hand
    gets its report at the next tick.
+6. **Risk reviews**: remind each risk owner of reviews due within five working days and
+   chase overdue ones weekly (:mod:`reporting.cycle.risk_reviews`), whatever the round.
 
 So one run after months without one closes and reports the old round, then opens each
 quarter since, in order, and does its due steps. Which quarters, and which steps are due,
@@ -56,6 +58,7 @@ from partnership.periods import Period as PeriodRef
 from reporting.calendar.models import PartnershipCalendar
 from reporting.calendar.selectors import calendar_current
 from reporting.cycle.report import CycleAction, CycleReport
+from reporting.cycle.risk_reviews import risk_review_emails
 from reporting.cycle.selectors.tick import TickQuarter, returns_not_submitted, tick_quarters
 from reporting.cycle.steps import (
     RoundToday,
@@ -104,6 +107,8 @@ def cycle_run(*, today: date, actor: Any | None = None) -> CycleReport:
             round_, action = opened
             actions += [action] if action else []
         actions += _advance(round_, calendar=calendar, today=today, actor=actor)
+    with transaction.atomic():
+        actions += risk_review_emails(today=today)
     quarter = PeriodRef.latest_completed_quarter(today)
     return CycleReport(today=today, quarter=quarter.code, actions=tuple(actions))
 

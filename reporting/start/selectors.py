@@ -27,6 +27,7 @@ from reporting.rules.timeliness import LateCounts, Timeliness
 from reporting.scorecard.selectors import default_quarter_code
 from reporting.start import links
 from reporting.start.links import Link
+from reporting.start.risk_reviews import ReviewDue, own_reviews_due
 from risks.models import Risk
 from risks.rules import RiskLevel
 
@@ -135,6 +136,8 @@ class StartPage:
     psb: PsbSummary | None = None
     scrutiny: ScrutinySummary | None = None
     admin_links: tuple[Link, ...] | None = None
+    # The person's own risks whose review is overdue or due within five working days.
+    risks_to_review: tuple[ReviewDue, ...] = ()
 
 
 def start_page(*, user: Any, today: date) -> StartPage:
@@ -163,6 +166,7 @@ def start_page(*, user: Any, today: date) -> StartPage:
         sections["scrutiny"] = _scrutiny_summary(user, roles)
     if roles.administrator:
         sections["admin_links"] = links.admin_links()
+    sections["risks_to_review"] = own_reviews_due(user, today=today)
     return replace(page, **sections)
 
 

@@ -1,7 +1,7 @@
 """A risk's page (``/risks/<id>/``): what it hangs on, its scores, trend, actions,
 escalations and the history of every change.
 
-A constant number of queries: the risk with what it hangs on, its actions, its
+A constant number of queries: the risk with what it hangs on, its actions, its reviews, its
 escalations, its history and its actions' history, and the people and organisations the
 history names.
 """
@@ -19,7 +19,7 @@ from partnership import access
 from partnership.models import Block, Organisation, Outcome
 from partnership.people import display_name
 from risks.charts import TrendPoint
-from risks.models import Risk, RiskAction
+from risks.models import Risk, RiskAction, RiskReview
 from risks.rules import RiskLevel, risk_band
 from risks.selectors.register import block_of, hangs_on, register_queryset, review_overdue
 from targets.models import Target
@@ -38,11 +38,23 @@ class Link:
 
 @dataclass(frozen=True)
 class ActionLine:
+    pk: int
+    done: bool
     description: str
     owner: str
     due_date: date | None
     status_label: str
     overdue: bool
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    reviewed_on: date
+    reviewer: str
+    rating: str  # "L x I"
+    score: str  # "score band"
+    note: str
+    next_review_date: date
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,7 @@ class RiskPage:
     actions: tuple[ActionLine, ...]
     escalations: tuple[EscalationLine, ...]
     changes: tuple[Change, ...]
+    reviews: tuple[ReviewLine, ...] = ()
 
 
 def _links(risk: Risk) -> tuple[Link, ...]:
@@ -111,18 +124,36 @@ def _scores(risk: Risk) -> tuple[tuple[str, str, str], ...]:
     )
 
 
-def _trend(records: list[Any]) -> tuple[TrendPoint, ...]:
-    """The current likelihood and impact each time they changed, oldest first."""
-    points: list[TrendPoint] = []
-    for record in records:  # oldest first
-        when = timezone.localtime(record.history_date).strftime("%-d %b %Y %H:%M")
-        point = TrendPoint(when, record.current_likelihood, record.current_impact)
-        if not points or (points[-1].likelihood, points[-1].impact) != (
-            point.likelihood,
-            point.impact,
-        ):
-            points.append(point)
+def _trend(risk: Risk, records: list[Any], reviews: list[RiskReview]) -> tuple[TrendPoint, ...]:
+    """The current score when the risk was added, then at each review, oldest first."""
+    if records:  # oldest first
+        added = records[0]
+        when, likelihood, impact = (
+            timezone.localtime(added.history_date).date(),
+            added.current_likelihood,
+            added.current_impact,
+        )
+    else:  # recorded before history was kept
+        when = timezone.localtime(risk.created_at).date()
+        likelihood, impact = risk.current_likelihood, risk.current_impact
+    points = [TrendPoint(f"{when:%-d %b %Y} (added)", likelihood, impact)]
+    points += [TrendPoint(f"{r.reviewed_on:%-d %b %Y}", r.likelihood, r.impact) for r in reviews]
     return tuple(points)
+
+
+def _reviews(reviews: list[RiskReview]) -> tuple[ReviewLine, ...]:
+    """The reviews, newest first."""
+    return tuple(
+        ReviewLine(
+            reviewed_on=r.reviewed_on,
+            reviewer=display_name(r.reviewer, nobody="Not recorded"),
+            rating=f"{r.likelihood} x {r.impact}",
+            score=f"{r.score} {risk_band(r.score).label}",
+            note=r.note,
+            next_review_date=r.next_review_date,
+        )
+        for r in reversed(reviews)
+    )
 
 
 def _ids(records: list[Any], name: str) -> set[int]:
@@ -186,7 +217,7 @@ def _changes(model: Any, records: list[Any], what: Any, names: dict) -> list[Cha
     return changes
 
 
-def _history(risk: Risk) -> tuple[tuple[TrendPoint, ...], tuple[Change, ...]]:
+def _history(risk: Risk) -> tuple[list[Any], tuple[Change, ...]]:
     risk_records = list(
         risk.history.select_related("history_user").order_by("history_date", "history_id")
     )
@@ -203,7 +234,7 @@ def _history(risk: Risk) -> tuple[tuple[TrendPoint, ...], tuple[Change, ...]]:
     for records in by_action.values():
         changes += _changes(RiskAction, records, lambda r: f"Action: {r.description[:80]}", names)
     changes.sort(key=lambda c: c.when, reverse=True)
-    return _trend(risk_records), tuple(changes)
+    return risk_records, tuple(changes)
 
 
 def risk_page(*, user: Any, risk_id: int, today: date) -> RiskPage:
@@ -213,6 +244,8 @@ def risk_page(*, user: Any, risk_id: int, today: date) -> RiskPage:
         raise RiskNotFound(risk_id)
     actions = tuple(
         ActionLine(
+            pk=a.pk,
+            done=a.status == RiskAction.Status.DONE,
             description=a.description,
             owner=display_name(a.owner, nobody="No owner named"),
             due_date=a.due_date,
@@ -234,7 +267,8 @@ def risk_page(*, user: Any, risk_id: int, today: date) -> RiskPage:
         )
         for e in risk.escalations.select_related("decided_by")
     )
-    trend, changes = _history(risk)
+    risk_records, changes = _history(risk)
+    reviews = list(risk.reviews.select_related("reviewer").order_by("reviewed_on", "pk"))
     return RiskPage(
         risk=risk,
         level_label=RiskLevel(risk.level).label,
@@ -243,8 +277,9 @@ def risk_page(*, user: Any, risk_id: int, today: date) -> RiskPage:
         owner=display_name(risk.owner, nobody="No owner named"),
         scores=_scores(risk),
         review_overdue=review_overdue(risk, today),
-        trend=trend,
+        trend=_trend(risk, risk_records, reviews),
         actions=actions,
         escalations=escalations,
         changes=changes,
+        reviews=_reviews(reviews),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -16,6 +17,7 @@ from risks.rules import (
     escalation_proposal,
     next_level_down,
     next_level_up,
+    next_review_due,
     risk_band,
     risk_score,
 )
@@ -312,3 +314,25 @@ def test_escalating_then_de_escalating_is_never_proposed_at_the_same_score(
     up = escalation_proposal(level=level, score=score)
     if up is not None:
         assert de_escalation_proposal(level=up, score=score, home_level=level) is None
+
+
+@pytest.mark.parametrize(
+    ("reviewed_on", "interval_days", "due"),
+    [
+        ("2026-04-01", 91, "2026-07-01"),  # a quarter for a target or outcome risk
+        ("2026-12-15", 30, "2027-01-14"),  # a month for a PSB risk, across the year end
+        ("2028-02-28", 1, "2028-02-29"),  # the shortest interval, into a leap day
+    ],
+)
+def test_next_review_is_due_the_interval_of_the_level_after_the_review(
+    reviewed_on: str, interval_days: int, due: str
+) -> None:
+    assert next_review_due(
+        reviewed_on=date.fromisoformat(reviewed_on), interval_days=interval_days
+    ) == date.fromisoformat(due)
+
+
+@pytest.mark.parametrize("interval_days", [0, -7])
+def test_a_review_interval_of_less_than_a_day_is_refused(interval_days: int) -> None:
+    with pytest.raises(ValueError, match="at least one day"):
+        next_review_due(reviewed_on=date(2026, 4, 1), interval_days=interval_days)

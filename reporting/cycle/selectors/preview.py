@@ -22,6 +22,7 @@ from partnership.periods import Period as PeriodRef
 from reporting.calendar.models import PartnershipCalendar
 from reporting.calendar.selectors import calendar_current
 from reporting.cycle.report import CycleAction, CycleReport
+from reporting.cycle.risk_reviews import risk_review_emails
 from reporting.cycle.selectors.tick import TickQuarter, returns_not_submitted, tick_quarters
 from reporting.cycle.steps import (
     EMAIL_STEPS,
@@ -50,6 +51,7 @@ def cycle_preview(*, today: date) -> CycleReport:
     returns = returns_not_submitted(r.pk for r in rounds)
     preview = _Preview(calendar=calendar, today=today, reported=reported, returns=returns)
     actions = [action for item in quarters for action in preview.quarter(item)]
+    actions += risk_review_emails(today=today, dry_run=True)
     quarter = PeriodRef.latest_completed_quarter(today)
     return CycleReport(today=today, quarter=quarter.code, actions=tuple(actions))
 

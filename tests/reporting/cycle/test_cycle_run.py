@@ -201,7 +201,7 @@ def test_the_page_and_its_preview_read_in_a_fixed_number_of_queries(
     client.force_login(officer)
     add_late_returns(cycle_round, 3, block, council)
     client.get(PAGE)
-    with django_assert_max_num_queries(16) as few:
+    with django_assert_max_num_queries(17) as few:
         client.get(PAGE)
     add_late_returns(cycle_round, 27, block, council)
 
