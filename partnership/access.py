@@ -649,6 +649,17 @@ def board_members(block_id: int) -> list[Any]:
     return _by_pk({a.user_id: a.user for a in assignments if _reachable(a.user)})
 
 
+def outcome_leads(outcome: Any) -> list[Any]:
+    """An outcome's lead person and everyone with the outcome lead role for it who can be
+    emailed: told when a risk is moved to their outcome."""
+    people = {outcome.lead_person_id: outcome.lead_person} if outcome.lead_person_id else {}
+    assignments = RoleAssignment.objects.filter(
+        role=Role.OUTCOME_LEAD, outcome_id=outcome.pk
+    ).select_related("user")
+    people.update({a.user_id: a.user for a in assignments})
+    return _by_pk({pk: u for pk, u in people.items() if _reachable(u)})
+
+
 # --- Entering a return for its lead -----------------------------------------------------
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from risks.views import edit, register
+from risks.views import edit, escalations, register
 
 urlpatterns = [
     path("risks/", register.register, name="risks"),
@@ -8,4 +8,13 @@ urlpatterns = [
     path("risks/new/", edit.risk_new, name="risk_new"),
     path("risks/<int:pk>/", register.risk_detail, name="risk_detail"),
     path("risks/<int:pk>/edit/", edit.risk_edit, name="risk_edit"),
+]
+
+urlpatterns += [
+    path("risks/proposed/", escalations.proposed, name="risks_proposed"),
+    path(
+        "risks/<int:pk>/proposals/<int:proposal_pk>/decide/",
+        escalations.decide,
+        name="proposal_decide",
+    ),
 ]

@@ -26,10 +26,18 @@ from partnership.people import display_name
 from risks.models import EscalationProposal
 from risks.rules import RiskLevel, risk_band
 from risks.selectors.register import block_of, hangs_on
+from risks.thresholds import threshold_of_move
 
 PENDING = EscalationProposal.Status.PENDING
 DECIDED = (EscalationProposal.Status.CONFIRMED, EscalationProposal.Status.DECLINED)
 UP, DOWN = EscalationProposal.Direction.UP, EscalationProposal.Direction.DOWN
+# A level in a sentence: "proposed for escalation to the partnership board".
+IN_WORDS = {
+    RiskLevel.TARGET: "target",
+    RiskLevel.OUTCOME: "outcome",
+    RiskLevel.BLOCK: "partnership board",
+    RiskLevel.PARTNERSHIP: "Public Service Board",
+}
 # "Risks proposed to us" lists the decisions taken over this many days.
 RECENT_DAYS = 90
 
@@ -55,6 +63,7 @@ class ProposalLine:
     reason: str
     decided_by: str
     decided_at: datetime | None
+    explanation: str  # "Proposed for escalation to the ... because its score of ..."
 
 
 def proposal_queryset() -> QuerySet:
@@ -153,6 +162,23 @@ def has_proposals_to_decide(user: Any) -> bool:
     return pending_proposals_for(user).exists()
 
 
+def explanation(proposal: EscalationProposal) -> str:
+    """Why the rules proposed the move, in the users' words."""
+    threshold = threshold_of_move(
+        direction=proposal.direction, from_level=proposal.from_level, to_level=proposal.to_level
+    )
+    to = IN_WORDS[RiskLevel(proposal.to_level)]
+    if proposal.direction == UP:
+        return (
+            f"Proposed for escalation to the {to} because its score of {proposal.score} "
+            f"reached the threshold of {threshold}."
+        )
+    return (
+        f"Proposed for de-escalation to the {to} because its score of {proposal.score} "
+        f"fell below the threshold of {threshold}."
+    )
+
+
 def line(proposal: EscalationProposal) -> ProposalLine:
     """The row of one proposal read with ``proposal_queryset``."""
     risk = proposal.risk
@@ -175,6 +201,7 @@ def line(proposal: EscalationProposal) -> ProposalLine:
         reason=proposal.reason,
         decided_by=display_name(proposal.decided_by),
         decided_at=proposal.decided_at,
+        explanation=explanation(proposal),
     )
 
 
