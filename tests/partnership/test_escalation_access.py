@@ -1,6 +1,8 @@
 """Who decides an escalation proposal (``access.escalation_decision_refusal``): every
 kind of proposal against every kind of person."""
 
+# ruff: noqa: F811 - the fixtures imported from escalation_setup are used as arguments
+
 import pytest
 
 from partnership import access
