@@ -4,6 +4,11 @@
 review, a confirmed move). It keeps at most one pending proposal per risk, always for the
 risk's score as it now stands: a proposal made at another score is withdrawn, so a
 decision can only ever be taken on the score the deciding person saw.
+
+``decide_proposal`` confirms or declines a pending proposal (who may is
+``access.escalation_decision_refusal``): a confirmation moves the risk one level, records
+the ``Escalation`` and proposes the next move; either way ``risks.signals.escalation_decided``
+is sent once the decision has committed, for ``reporting`` to email who needs to know.
 """
 
 from __future__ import annotations
