@@ -55,7 +55,9 @@ def refresh_proposal(risk: Risk) -> EscalationProposal | None:
 
     Call inside the transaction that changed the risk. A pending proposal for the same
     move at the same score is kept; any other is withdrawn, and a new one is made if the
-    rules propose a move."""
+    rules propose a move - unless the same move at the same score was the last one
+    proposed and was declined: the level has decided, and is asked again only when the
+    score or level changes."""
     move = proposed_move(risk)
     pending = risk.proposals.filter(status=EscalationProposal.Status.PENDING).first()
     if pending is not None:
@@ -63,7 +65,7 @@ def refresh_proposal(risk: Risk) -> EscalationProposal | None:
             return pending
         pending.status = EscalationProposal.Status.WITHDRAWN
         pending.save(update_fields=["status"])
-    if move is None:
+    if move is None or _declined_already(risk, move):
         return None
     direction, to_level = move
     return EscalationProposal.objects.create(
@@ -72,6 +74,16 @@ def refresh_proposal(risk: Risk) -> EscalationProposal | None:
         from_level=risk.level,
         to_level=to_level,
         score=risk.current_score,
+    )
+
+
+def _declined_already(risk: Risk, move: tuple[str, RiskLevel]) -> bool:
+    last = risk.proposals.exclude(status=EscalationProposal.Status.PENDING).last()
+    return (
+        last is not None
+        and last.status == EscalationProposal.Status.DECLINED
+        and (last.direction, last.from_level, last.to_level) == (move[0], risk.level, move[1])
+        and last.score == risk.current_score
     )
 
 

@@ -282,3 +282,21 @@ def test_the_risk_s_page_reads_its_proposals_in_constant_queries(
     with django_assert_max_num_queries(11):
         response = client.get(f"/risks/{risk.pk}/")
     assert response.content.decode().count('<td class="govuk-table__cell">Declined</td>') == many
+
+
+def test_a_declined_move_is_not_proposed_again_until_the_score_changes(people, proposals):
+    proposal = proposals["up_to_psb"]
+    escalation.decide_proposal(
+        user=people["psb"],
+        risk_id=proposal.risk_id,
+        proposal_id=proposal.pk,
+        confirm=False,
+        reason="The board can manage it",
+    )
+    proposal.refresh_from_db()
+    assert proposal.history.first().history_user == people["psb"]
+    risk = Risk.objects.get(pk=proposal.risk_id)
+    risk.title = "Partners may withdraw funding"  # an edit at the same score
+    assert escalation.refresh_proposal(risk) is None
+    risk.current_likelihood, risk.current_impact = 5, 5  # 25: asked again
+    assert escalation.refresh_proposal(risk).score == 25
