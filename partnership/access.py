@@ -479,15 +479,67 @@ def can_add_risk(user: Any) -> bool:
 
 
 def can_confirm_escalation(user: Any, risk: Any, *, to_level: str) -> bool:
-    """The body that would hold the risk confirms its move: the board for its block, or the PSB."""
-    roles = roles_of(user)
+    """Whether ``user`` may confirm moving ``risk`` up to ``to_level``: the receiving level
+    decides (as ``escalation_decision_refusal`` for a proposal up)."""
+    return _decision_refusal(roles_of(user), risk, deciding_level=to_level) is None
+
+
+def escalation_decision_refusal(user: Any, proposal: Any) -> str | None:
+    """Why ``user`` may not confirm or decline ``proposal``, or None if they may.
+
+    An escalation up is decided by the level that would receive the risk: the PSB's
+    members for the Public Service Board, the block's board members for a block, the lead
+    of the outcome the risk belongs to for an outcome. A de-escalation is decided by the
+    level that holds the risk now (the board hands a risk back to its outcome, the PSB to
+    its board). The performance team may decide any; the risk's owner, as owner, decides
+    none; scrutiny and everyone else never. Whether the proposal is still pending is the
+    service's question, not this one's."""
+    deciding_level = proposal.to_level if proposal.direction == "up" else proposal.from_level
+    return _decision_refusal(roles_of(user), proposal.risk, deciding_level=deciding_level)
+
+
+def _decision_refusal(roles: UserRoles, risk: Any, *, deciding_level: str) -> str | None:
     if roles.sees_everything:
-        return True
-    if to_level == "partnership":
-        return roles.psb_member
-    if to_level == "block":
-        return risk_block_id(risk) in roles.board_block_ids
-    return roles.user_id is not None and risk.owner_id == roles.user_id
+        return None
+    if roles.read_only:
+        return "Scrutiny and readers can see the escalation route, but do not decide on it."
+    if deciding_level == "partnership":
+        if roles.psb_member:
+            return None
+        return (
+            "Only members of the Public Service Board and the performance team decide on "
+            "the Public Service Board's risks."
+        )
+    if deciding_level == "block":
+        if risk_block_id(risk) in roles.board_block_ids:
+            return None
+        return (
+            "Only the members of the block's partnership board and the performance team "
+            "decide on the block's risks."
+        )
+    if deciding_level == "outcome" and _leads_risk_outcome(roles, risk):
+        return None
+    return (
+        "Only the lead of the outcome the risk belongs to and the performance team decide "
+        "on the outcome's risks."
+    )
+
+
+def _leads_risk_outcome(roles: UserRoles, risk: Any) -> bool:
+    """Whether the person leads the outcome a risk belongs to (its own, or its target's)."""
+    if risk.outcome_id:
+        outcome = risk.outcome
+    elif risk.target_id:
+        outcome = risk.target.indicator.primary_outcome
+    else:
+        return False
+    return outcome.pk in roles.led_outcome_ids or (
+        roles.user_id is not None and outcome.lead_person_id == roles.user_id
+    )
+
+
+def can_decide_escalation(user: Any, proposal: Any) -> bool:
+    return escalation_decision_refusal(user, proposal) is None
 
 
 def risk_block_id(risk: Any) -> int | None:
@@ -586,6 +638,26 @@ def psb_members() -> list[Any]:
     report."""
     assignments = RoleAssignment.objects.filter(role=Role.PSB_MEMBER).select_related("user")
     return _by_pk({a.user_id: a.user for a in assignments if _reachable(a.user)})
+
+
+def board_members(block_id: int) -> list[Any]:
+    """The members of a block's partnership board who can be emailed: told when a risk is
+    escalated to their board."""
+    assignments = RoleAssignment.objects.filter(
+        role=Role.BOARD_MEMBER, block_id=block_id
+    ).select_related("user")
+    return _by_pk({a.user_id: a.user for a in assignments if _reachable(a.user)})
+
+
+def outcome_leads(outcome: Any) -> list[Any]:
+    """An outcome's lead person and everyone with the outcome lead role for it who can be
+    emailed: told when a risk is moved to their outcome."""
+    people = {outcome.lead_person_id: outcome.lead_person} if outcome.lead_person_id else {}
+    assignments = RoleAssignment.objects.filter(
+        role=Role.OUTCOME_LEAD, outcome_id=outcome.pk
+    ).select_related("user")
+    people.update({a.user_id: a.user for a in assignments})
+    return _by_pk({pk: u for pk, u in people.items() if _reachable(u)})
 
 
 # --- Entering a return for its lead -----------------------------------------------------

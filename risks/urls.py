@@ -1,6 +1,6 @@
 from django.urls import path
 
-from risks.views import actions, edit, register, reviews
+from risks.views import actions, edit, escalations, register, reviews
 
 urlpatterns = [
     path("risks/", register.register, name="risks"),
@@ -19,5 +19,14 @@ urlpatterns = [
         "risks/<int:pk>/actions/<int:action_pk>/done/",
         actions.action_done,
         name="risk_action_done",
+    ),
+]
+
+urlpatterns += [
+    path("risks/proposed/", escalations.proposed, name="risks_proposed"),
+    path(
+        "risks/<int:pk>/proposals/<int:proposal_pk>/decide/",
+        escalations.decide,
+        name="proposal_decide",
     ),
 ]

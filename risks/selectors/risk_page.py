@@ -2,8 +2,8 @@
 escalations and the history of every change.
 
 A constant number of queries: the risk with what it hangs on, its actions, its reviews, its
-escalations, its history and its actions' history, and the people and organisations the
-history names.
+escalations, its proposals, its history and its actions' history, and the people and
+organisations the history names.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from partnership import access
 from partnership.models import Block, Organisation, Outcome
 from partnership.people import display_name
 from risks.charts import TrendPoint
-from risks.models import Risk, RiskAction, RiskReview
+from risks.models import EscalationProposal, Risk, RiskAction, RiskReview
 from risks.rules import RiskLevel, risk_band
+from risks.selectors.proposals import ProposalLine, lines
 from risks.selectors.register import block_of, hangs_on, register_queryset, review_overdue
 from targets.models import Target
 
@@ -89,6 +90,9 @@ class RiskPage:
     escalations: tuple[EscalationLine, ...]
     changes: tuple[Change, ...]
     reviews: tuple[ReviewLine, ...] = ()
+    # The escalation route's proposals, oldest first, and the one awaiting a decision.
+    proposals: tuple[ProposalLine, ...] = ()
+    pending_proposal: EscalationProposal | None = None
 
 
 def _links(risk: Risk) -> tuple[Link, ...]:
@@ -269,6 +273,10 @@ def risk_page(*, user: Any, risk_id: int, today: date) -> RiskPage:
     )
     risk_records, changes = _history(risk)
     reviews = list(risk.reviews.select_related("reviewer").order_by("reviewed_on", "pk"))
+    proposals = list(risk.proposals.select_related("decided_by"))
+    for proposal in proposals:
+        proposal.risk = risk  # already read, with what it hangs on
+    pending = [p for p in proposals if p.status == EscalationProposal.Status.PENDING]
     return RiskPage(
         risk=risk,
         level_label=RiskLevel(risk.level).label,
@@ -282,4 +290,6 @@ def risk_page(*, user: Any, risk_id: int, today: date) -> RiskPage:
         escalations=escalations,
         changes=changes,
         reviews=_reviews(reviews),
+        proposals=tuple(lines(proposals)),
+        pending_proposal=pending[0] if pending else None,
     )

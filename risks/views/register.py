@@ -8,6 +8,7 @@ risk the person may not see, is a page that does not exist (404).
 from __future__ import annotations
 
 import csv
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -18,9 +19,11 @@ from django.utils import timezone
 from partnership import access
 from partnership.pages import no_role
 from risks.charts import heat_map, heat_map_chart, target_counts, trend_chart
+from risks.decision_forms import decision_context
 from risks.forms import RegisterFiltersForm
+from risks.selectors.proposals import has_proposals_to_decide
 from risks.selectors.register import Position, RegisterPage, register_page
-from risks.selectors.risk_page import RiskNotFound, risk_page
+from risks.selectors.risk_page import RiskNotFound, RiskPage, risk_page
 
 # The register lists this many risks a page; counts, the heat map and the CSV cover them all.
 ROWS_PER_PAGE = 50
@@ -91,6 +94,7 @@ def register(request: HttpRequest) -> HttpResponse:
         "without_position": _query_without(request, "position", "likelihood", "impact", "page"),
         "without_cell": _query_without(request, "likelihood", "impact", "page"),
         "can_add": access.can_add_risk(request.user),
+        "has_proposals_to_decide": has_proposals_to_decide(request.user),
     }
     if position == Position.TARGET:
         context["target_counts"] = target_counts(page.rows)
@@ -143,8 +147,16 @@ def risk_detail(request: HttpRequest, pk: int) -> HttpResponse:
         page = risk_page(user=request.user, risk_id=pk, today=timezone.localdate())
     except RiskNotFound:
         raise Http404("There is no such risk.") from None
+    return render_risk_page(request, page)
+
+
+def render_risk_page(
+    request: HttpRequest, page: RiskPage, *, decision_form: Any = None, status: int = 200
+) -> HttpResponse:
+    """A risk's page, with the form to decide its pending proposal for those who may
+    (``decision_form`` as posted, to show its errors and what was typed)."""
     chart = trend_chart(page.trend, title=page.risk.title)
     can_edit = access.can_edit_risk(request.user, page.risk)
-    return render(
-        request, "risks/detail.html", {"page": page, "chart": chart, "can_edit": can_edit}
-    )
+    context = {"page": page, "chart": chart, "can_edit": can_edit}
+    context.update(decision_context(request.user, page, decision_form))
+    return render(request, "risks/detail.html", context, status=status)

@@ -345,7 +345,7 @@ def test_a_risk_is_kept_by_its_owner_officers_and_the_body_that_holds_it(
         ("board", "other block", "partnership", False),
         ("psb", "block", "partnership", True),
         ("psb", "outcome", "block", False),
-        ("lead", "outcome", "outcome", True),  # owner moves it down to the outcome
+        ("lead", "outcome", "outcome", True),  # the outcome's lead receives it (not as owner)
         ("lead", "outcome", "block", False),
         ("officer", "block", "partnership", True),
         ("scrutiny", "block", "partnership", False),
