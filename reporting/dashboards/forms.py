@@ -15,6 +15,7 @@ from django import forms
 from django.http import QueryDict
 
 from reporting.dashboards.selectors.exceptions import RAG_CHOICES, ExceptionFilters
+from targets.spc import Assurance, Variation
 
 # The message for a value that is not among a select's options, by field.
 NOT_AN_OPTION = {
@@ -96,12 +97,40 @@ class ExceptionFiltersForm(QuarterForm):
 
 
 class IndicatorSearchForm(forms.Form):
+    """The search and the SPC filters of the list of indicators. A value that is not valid
+    is shown as an error and filters nothing; the others still apply."""
+
     q = forms.CharField(
         label="Search indicators",
         help_text="Part of a code or title, for example NI 111 or re-offending.",
         max_length=100,
         required=False,
     )
+    variation = forms.ChoiceField(
+        label="Variation",
+        help_text="What statistical process control says of the latest approved value.",
+        required=False,
+        choices=[("", "Any variation"), *((v.value, v.label) for v in Variation)],
+        error_messages={"invalid_choice": "Select a variation from the list"},
+    )
+    assurance = forms.ChoiceField(
+        label="Assurance",
+        help_text="Whether the process as it runs will meet the target.",
+        required=False,
+        choices=[("", "Any assurance"), *((a.value, a.label) for a in Assurance)],
+        error_messages={"invalid_choice": "Select an assurance from the list"},
+    )
 
     def query(self) -> str:
-        return self.cleaned_data.get("q", "") if self.is_valid() else ""
+        self.is_valid()
+        return self.cleaned_data.get("q", "")
+
+    def chosen_variation(self) -> Variation | None:
+        self.is_valid()
+        value = self.cleaned_data.get("variation")
+        return Variation(value) if value else None
+
+    def chosen_assurance(self) -> Assurance | None:
+        self.is_valid()
+        value = self.cleaned_data.get("assurance")
+        return Assurance(value) if value else None

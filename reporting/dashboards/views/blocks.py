@@ -17,6 +17,7 @@ from reporting.dashboards.charts.rag_counts import rag_counts_chart
 from reporting.dashboards.forms import QuarterForm
 from reporting.dashboards.selectors.board import BlockNotFound, block_named, blocks_page, board_page
 from reporting.dashboards.views.exceptions import no_role, quarter_or_404
+from reporting.formats.spc_key import SPC_KEY
 from reporting.scorecard.selectors import QuarterNote, quarter_note
 
 
@@ -50,7 +51,7 @@ def block_detail(request: HttpRequest, slug: str) -> HttpResponse:
     period = quarter_or_404(QuarterForm(request.GET).period_code)
     # Not "block": inside a template's {% block %}, ``block`` is that block itself, so
     # {{ block.name }} would print "content" or "title".
-    context: dict = {"board": block, "page": None}
+    context: dict = {"board": block, "page": None, "spc_key": SPC_KEY}
     if period is not None:
         page = board_page(user=request.user, block=block, period=period, today=timezone.localdate())
         context["page"] = page

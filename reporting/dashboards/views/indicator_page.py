@@ -33,11 +33,21 @@ def _no_role(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def indicators(request: HttpRequest) -> HttpResponse:
-    """Every active indicator by block and outcome, with a search by code or title."""
+    """Every active indicator by block and outcome, with a search by code or title and
+    filters by variation and assurance."""
     if not access.can_use_site(request.user):
         return _no_role(request)
     form = IndicatorSearchForm(request.GET or None)
-    listing = indicator_list(query=form.query() if form.is_bound else "")
+    listing = (
+        indicator_list(
+            user=request.user,
+            query=form.query(),
+            variation=form.chosen_variation(),
+            assurance=form.chosen_assurance(),
+        )
+        if form.is_bound
+        else indicator_list(user=request.user)
+    )
     return render(
         request, "reporting/dashboards/indicators.html", {"form": form, "listing": listing}
     )

@@ -1,10 +1,11 @@
 """A block's sheet: a row for each of its targets, with its last eight quarters.
 
 The columns a board reads come first (the target, its value against its milestone and
-target, RAG, direction of travel and forecast), then the eight quarters, then the target's
-particulars and its outcome's commentary. The sheet prints on A4 landscape as two sets of
-pages: the board's columns, then the eight quarters, with each target's indicator and
-title repeated at the left.
+target, RAG, direction of travel, what statistical process control says of it in words
+(its variation and assurance, explained on the Cover) and forecast), then the eight
+quarters, then the target's particulars and its outcome's commentary. The sheet prints
+on A4 landscape as two sets of pages: the board's columns, then the eight quarters, with
+each target's indicator and title repeated at the left.
 
 The particulars and the commentary are for reading and filtering on screen. The
 commentary is the outcome's, the same on each of its targets' rows: it is not wrapped
@@ -26,18 +27,21 @@ from reporting.packs.workbook.table import Column, Table
 
 BOARD_COLUMNS = (
     Column("Indicator", 10),
-    Column("Title", 34, wrap=True),
+    Column("Title", 26, wrap=True),
     Column("Outcome", 9),
-    Column("Lead", 18, wrap=True),
+    Column("Lead", 14, wrap=True),
     Column("Value for", 10),
     Column("Value", 10, align=NUMBER),
-    Column("Approval", 14, wrap=True),
+    Column("Approval", 12, wrap=True),
     Column("Milestone this quarter", 11, align=NUMBER),
-    Column("Target", 10, align=NUMBER),
-    Column("Target period", 10),
+    Column("Target", 9, align=NUMBER),
+    Column("Target period", 9),
     Column("RAG", 9, align=RATING),
-    Column("Direction of travel", 14, wrap=True),
-    Column("Forecast RAG", 10, align=RATING),
+    Column("Direction of travel", 11, wrap=True),
+    # Wide enough for "Common cause" and "Hit and miss" on one line: the other words wrap.
+    Column("Variation", 14, wrap=True),
+    Column("Assurance", 13, wrap=True),
+    Column("Forecast RAG", 9, align=RATING),
 )
 COMMENTARY_COLUMN = Column("Commentary", 70)
 PARTICULAR_COLUMNS = (
@@ -99,6 +103,8 @@ def _block_row(table: Table, sheet: Any, item: PackRow) -> list[Any]:
         table.text(row.target_period.label),
         rag_cell(sheet, row.rag),
         table.text(row.direction.label, wrap=True),
+        table.text(row.spc_variation.label, wrap=True),
+        table.text(row.spc_assurance.label, wrap=True),
         rag_cell(sheet, item.forecast_rag),
         *(point_cell(sheet, point, fmt) for point in item.history),
         table.text(row.lead_organisation),

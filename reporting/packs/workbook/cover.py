@@ -1,10 +1,14 @@
-"""A pack's Cover: what the pack covers, the RAG key, and what each sheet holds."""
+"""A pack's Cover: what the pack covers, the RAG key, the key to the block sheets'
+variation and assurance words, and what each sheet holds."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.utils import timezone
 from openpyxl import Workbook
 
+from reporting.formats.spc_key import ASSURANCE_KEY, SPC_NOTE, VARIATION_KEY
 from reporting.packs.selectors.data import SUBMITTED, PackData
 from reporting.packs.workbook.cells import rag_cell
 from reporting.packs.workbook.sheet_names import (
@@ -37,7 +41,10 @@ RAG_MEANINGS = (
 def sheet_list(data: PackData, block_names: list[str]) -> list[tuple[str, str]]:
     """Each sheet of the pack and what it holds, for the Cover."""
     sheets = [
-        (COVER, "This page: what the pack covers and the RAG key."),
+        (
+            COVER,
+            "This page: what the pack covers, the RAG key and the variation and assurance key.",
+        ),
         (
             SUMMARY,
             "Targets by block and RAG rating; the stretch targets against the reward floor; "
@@ -45,7 +52,11 @@ def sheet_list(data: PackData, block_names: list[str]) -> list[tuple[str, str]]:
         ),
     ]
     sheets += [
-        (name, "A row for each target of the block, with its last eight quarters.")
+        (
+            name,
+            "A row for each target of the block, with its variation and assurance and its "
+            "last eight quarters.",
+        )
         for name in block_names
     ]
     if data.rows:
@@ -97,7 +108,21 @@ def write_cover(workbook: Workbook, data: PackData, sheets: list[tuple[str, str]
     out.prose("RAG key", font=HEADING_FONT)
     for rag, meaning in RAG_MEANINGS:
         out.append([rag_cell(out.sheet, rag), out.text(meaning, wrap=True)])
+    _spc_key(out, line)
     out.append([])
     out.prose("Sheets", font=HEADING_FONT)
     for name, about in sheets:
         line(name, about)
+
+
+def _spc_key(out: PackSheet, line: Callable[[str, str], None]) -> None:
+    """The key to the Variation and Assurance columns of the block sheets."""
+    out.append([])
+    out.prose("Variation and assurance key", font=HEADING_FONT)
+    out.prose(SPC_NOTE)
+    out.prose("Variation, of the latest value:", font=BOLD)
+    for word, meaning in VARIATION_KEY:
+        line(word, meaning)
+    out.prose("Assurance, of the target:", font=BOLD)
+    for word, meaning in ASSURANCE_KEY:
+        line(word, meaning)

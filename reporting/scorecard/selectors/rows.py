@@ -228,6 +228,13 @@ class ScorecardRow:
         return self.rag is rules.Rag.AMBER and self.spc_variation is spc.Variation.COMMON_CAUSE
 
     @property
+    def spc_data_note(self) -> str:
+        """How many approved values there are of those SPC needs; "" when there are enough."""
+        if self.spc_enough_data:
+            return ""
+        return f"{self.spc_points} of {spc.MIN_POINTS} approved values needed"
+
+    @property
     def spc_words(self) -> str:
         """What statistical process control says of the target, in words."""
         if not self.spc_enough_data:

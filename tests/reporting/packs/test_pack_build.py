@@ -48,10 +48,10 @@ MAX_QUERIES = 45
 # columns, the eight quarters, the target's particulars, the outcome's commentary.
 CODE, TITLE = 1, 2
 VALUE_FOR, VALUE, APPROVAL, MILESTONE, TARGET, TARGET_PERIOD, RAG, TRAVEL = range(5, 13)
-FORECAST = 13
-FIRST_QUARTER = 14  # the first of the eight quarters
-ORGANISATION = 22  # the first of the particulars
-COMMENTARY = 29
+FORECAST = 15
+FIRST_QUARTER = 16  # the first of the eight quarters
+ORGANISATION = 24  # the first of the particulars
+COMMENTARY = 31
 
 
 @pytest.fixture(autouse=True)
@@ -195,6 +195,8 @@ def test_a_block_sheet_has_a_row_per_target_with_everything_the_issue_asks_for(
         "Target period",
         "RAG",
         "Direction of travel",
+        "Variation",
+        "Assurance",
         "Forecast RAG",
     ]
     assert header[FIRST_QUARTER - 1 : FIRST_QUARTER + 7] == [
@@ -308,7 +310,7 @@ def test_tables_have_frozen_headers_filters_print_titles_and_fit_landscape_to_wi
         assert sheet.page_setup.fitToHeight == 0
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
     block = workbook[outcome.block.name]
-    assert block.column_dimensions["B"].width == 34
+    assert block.column_dimensions["B"].width == 26
     assert block.cell(row=2, column=TITLE).alignment.wrap_text
     assert workbook["Commentary"].cell(row=2, column=6).alignment.wrap_text
 

@@ -375,3 +375,28 @@ def test_each_stretch_target_has_a_page_with_its_table_and_whole_chart(printed):
         assert page.has(f"{code}: value against trajectory")
         assert page.has("Milestone (trajectory)")
         assert not any(p.has(f"{code}: value") for p in pages if p is not page)
+
+
+def test_a_block_sheet_prints_each_targets_variation_and_assurance_under_their_headers(printed):
+    board = printed.of_sheet(BLOCK)[0]
+    variation, assurance = board.phrase("Variation"), board.phrase("Assurance")
+    forecast = board.phrase("Forecast")
+
+    for item in printed.data.blocks[0].rows:
+        code = board.phrase(item.row.code)
+        bottom = board.next_row(code, column=code)
+        assert board.between(
+            left=variation.x0 - 1, right=assurance.x0 - 1, top=code.y0, bottom=bottom
+        ) == " ".join(item.row.spc_variation.label.split())
+        assert board.between(
+            left=assurance.x0 - 1, right=forecast.x0 - 1, top=code.y0, bottom=bottom
+        ) == " ".join(item.row.spc_assurance.label.split())
+        assert code.y1 - code.y0 >= READABLE
+
+
+def test_the_cover_prints_the_variation_and_assurance_key(printed):
+    [cover] = printed.of_sheet("Cover")[:1]
+
+    assert cover.has("Variation and assurance key")
+    for word in ("Special cause concern", "Consistently fail", "Hit and miss"):
+        assert cover.has(word), word

@@ -1,4 +1,6 @@
-"""The list of indicators (``/indicators/``): every active one, by block and outcome."""
+"""The list of indicators (``/indicators/``): every active one, by block and outcome, with
+what statistical process control says of each (:mod:`.list_spc`), filtered by a search
+and by variation and assurance."""
 
 from __future__ import annotations
 
@@ -10,6 +12,12 @@ from django.urls import reverse
 
 from indicators.models import Indicator
 from partnership.people import display_name
+from reporting.dashboards.selectors.indicator_page.list_spc import (
+    NO_JUDGEMENT,
+    SpcJudgement,
+    spc_judgements,
+)
+from targets.spc import Assurance, Variation
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,7 @@ class IndicatorLine:
     href: str
     kind_label: str
     lead: str  # the lead person and organisation
+    spc: SpcJudgement  # the partnership area's approved values
 
 
 @dataclass(frozen=True)
@@ -40,25 +49,49 @@ class IndicatorList:
     query: str
     count: int
     blocks: tuple[BlockGroup, ...]
+    variation: Variation | None = None
+    assurance: Assurance | None = None
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.query or self.variation or self.assurance)
 
 
-def indicator_list(*, query: str = "") -> IndicatorList:
-    """Every active indicator, by block and by the outcome whose return collects it.
+def indicator_list(
+    *,
+    user: Any,
+    query: str = "",
+    variation: Variation | None = None,
+    assurance: Assurance | None = None,
+) -> IndicatorList:
+    """Every active indicator, by block and by the outcome whose return collects it, with
+    its variation and assurance.
 
-    ``query`` keeps those whose code, address or title contains it (any case). Every
-    indicator is public to people who use the site; the view checks that. One query.
+    ``query`` keeps those whose code, address or title contains it (any case);
+    ``variation`` and ``assurance``, those statistical process control judges so. Every
+    indicator is public to people who use the site; the view checks that. Four queries,
+    whatever the number of indicators or values.
     """
     query = " ".join(query.split())
+    indicators = list(_active_indicators(query))
+    judged = spc_judgements(user=user, indicators=indicators)
     # Block -> outcome -> lines, in the order read.
     grouped: dict[Any, dict[Any, list[IndicatorLine]]] = {}
     count = 0
-    for indicator in _active_indicators(query):
+    for indicator in indicators:
+        judgement = judged.get(indicator.pk, NO_JUDGEMENT)
+        if variation is not None and judgement.variation is not variation:
+            continue
+        if assurance is not None and judgement.assurance is not assurance:
+            continue
         count += 1
         outcome = indicator.primary_outcome
         lines = grouped.setdefault(outcome.block, {}).setdefault(outcome, [])
-        lines.append(_line(indicator))
+        lines.append(_line(indicator, judgement))
     return IndicatorList(
         query=query,
+        variation=variation,
+        assurance=assurance,
         count=count,
         blocks=tuple(
             BlockGroup(
@@ -88,13 +121,14 @@ def _active_indicators(query: str) -> QuerySet[Indicator]:
     )
 
 
-def _line(indicator: Indicator) -> IndicatorLine:
+def _line(indicator: Indicator, judgement: SpcJudgement) -> IndicatorLine:
     return IndicatorLine(
         code=indicator.code,
         title=indicator.title,
         href=reverse("indicator_detail", args=[indicator.slug]),
         kind_label=indicator.get_kind_display(),
         lead=_lead(indicator),
+        spc=judgement,
     )
 
 

@@ -1,0 +1,71 @@
+"""What statistical process control says of each indicator on the list of indicators:
+the variation of its latest value and its assurance against the target, for the
+partnership area, as its own page says (:mod:`.spc`).
+
+Only approved values count, whoever is looking (a draft is not yet part of the process),
+and the assurance judges the partnership area's target value. Three queries, whatever
+the number of indicators or values: the partnership area, its approved values and its
+targets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from indicators.enums import Polarity
+from indicators.models import Indicator, IndicatorValue
+from partnership import access
+from partnership.periods import Period as PeriodRef
+from reporting.dashboards.selectors.indicator_page.values import partnership_area_or_none
+from targets.models import Target
+from targets.spc import Assurance, Variation, spc
+
+
+@dataclass(frozen=True)
+class SpcJudgement:
+    variation: Variation
+    assurance: Assurance
+
+    @property
+    def variation_label(self) -> str:
+        return self.variation.label
+
+    @property
+    def assurance_label(self) -> str:
+        return self.assurance.label
+
+
+NO_JUDGEMENT = SpcJudgement(Variation.NOT_ENOUGH_DATA, Assurance.NOT_ASSESSED)
+
+
+def spc_judgements(*, user: Any, indicators: Iterable[Indicator]) -> dict[int, SpcJudgement]:
+    """Each indicator's variation and assurance, by id, from the partnership area's
+    approved values in time order; not enough data without a partnership area."""
+    indicators = list(indicators)
+    area = partnership_area_or_none()
+    if area is None or not indicators:
+        return {}
+    ids = [indicator.pk for indicator in indicators]
+    values = access.visible_values(
+        user, IndicatorValue.objects.filter(indicator_id__in=ids, area=area, is_approved=True)
+    ).values_list("indicator_id", "period__code", "value")
+    series: dict[int, list[tuple[PeriodRef, Decimal]]] = {}
+    for indicator_id, code, value in values:
+        series.setdefault(indicator_id, []).append((PeriodRef.parse(code), value))
+    targets = dict(
+        Target.objects.filter(indicator_id__in=ids, area=area).values_list(
+            "indicator_id", "target_value"
+        )
+    )
+    judged = {}
+    for indicator in indicators:
+        chart = spc(
+            [value for _, value in sorted(series.get(indicator.pk, ()))],
+            polarity=Polarity(indicator.polarity),
+            target=targets.get(indicator.pk),
+        )
+        judged[indicator.pk] = SpcJudgement(chart.variation, chart.assurance)
+    return judged
