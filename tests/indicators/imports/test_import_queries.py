@@ -20,7 +20,7 @@ def _file(world, count):
     quarters = [Period(2000, 1).shift(n).code for n in range(100)]
     lines = [
         f"NI 116,{area.code},{quarter},{n % 100}"
-        for n, (area, quarter) in enumerate(((a, q) for q in quarters for a in areas))
+        for n, (area, quarter) in enumerate((a, q) for q in quarters for a in areas)
     ][:count]
     return csv_bytes("Indicator,Area,Period,Value", *lines)
 
