@@ -184,10 +184,13 @@ def _wide_rows(table: Table, *, indicator_code: str) -> list[SourceRow]:
         raise ImportRefused(
             'Choose the indicator these values are for, or add an "Indicator" column'
         )
+    # A name beside the code ("Area Code", "Area Name"), for areas to be created.
+    name_at = _find(headers[1:], {"area_name": ("area name",)}).get("area_name")
+    name_at = None if name_at is None else name_at + 1
     periods = [
         (index, header)
         for index, header in enumerate(headers)
-        if index not in (0, named) and header
+        if index not in (0, named, name_at) and header
     ]
     bad = [
         Problem(1, h, "is not a period: write it like 2025-26-Q2 or 2025-26")
@@ -208,6 +211,7 @@ def _wide_rows(table: Table, *, indicator_code: str) -> list[SourceRow]:
                     row=number,
                     indicator=code,
                     area=_cell(cells, 0),
+                    area_name=_cell(cells, name_at),
                     period=header,
                     value=text,
                     columns=(

@@ -36,6 +36,11 @@ def _check(actor: Any) -> None:
         raise ApplicationError(refusal)
 
 
+def _person(actor: Any) -> Any:
+    """The account to record: none for a job acting as the performance team."""
+    return actor if getattr(actor, "pk", None) else None
+
+
 def checksum(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -77,7 +82,7 @@ def import_preview(
     content_kept = b"" if too_large else content
     indicator = Indicator.objects.filter(code__iexact=indicator_code.strip()).first()
     record = ValueImport(
-        created_by=actor,
+        created_by=_person(actor),
         file_name=(file_name or "upload")[:255],
         size=len(content),
         sha256=checksum(content),
@@ -85,7 +90,7 @@ def import_preview(
         layout=layout,
         indicator=indicator,
     )
-    record._history_user = actor
+    record._history_user = _person(actor)
     if indicator_code and indicator is None:
         refusal = ImportRefused(f'"{indicator_code}" is not an indicator we know')
         return _refused(record, refusal)
@@ -148,13 +153,31 @@ def import_save(*, record: ValueImport, sha256: str, actor: Any) -> Plan:
             "Nothing was saved: put right the problems listed and upload the file again",
             tuple(plan.problems),
         )
-    plan_save(plan=plan, actor=actor, reason=record.change_reason)
+    plan_save(plan=plan, actor=_person(actor), reason=record.change_reason)
     _count(record, plan)
     record.status = ValueImport.Status.SAVED
     record.saved_at = timezone.now()
-    record._history_user = actor
+    record._history_user = _person(actor)
     record.save()
     return plan
+
+
+@transaction.atomic
+def unknown_areas_create(*, plan: Plan, actor: Any) -> list[Area]:
+    """Every area the file names that is not known, as comparator areas named as in the
+    file (``import_values --create-areas``). Areas whose code is not a GSS code are not
+    created: they stay problems to put right."""
+    return [
+        comparator_area_create(
+            code=unknown.code,
+            name=unknown.name,
+            kind=Area.Kind.COMPARATOR,
+            parent=None,
+            actor=actor,
+        )
+        for unknown in plan.unknown_areas.values()
+        if unknown.creatable
+    ]
 
 
 @transaction.atomic
@@ -173,6 +196,6 @@ def comparator_area_create(
     if Area.objects.filter(code__iexact=code).exists():
         raise ApplicationError(f"There is already an area with the code {code}", field="code")
     area = Area(code=code, name=name[:200], kind=kind, parent=parent)
-    area._history_user = actor
+    area._history_user = _person(actor)
     area.save()
     return area
