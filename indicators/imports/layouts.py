@@ -50,6 +50,7 @@ FINGERTIPS_COLUMNS = {
     "category": ("category type",),
 }
 _AREA_HEADERS = LONG_COLUMNS["area"]
+_SHOWN = {"indicator": "Indicator", "area": "Area", "period": "Period", "value": "Value"}
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def _required(table: Table, names: dict[str, tuple[str, ...]], layout: str) -> d
     if missing:
         raise ImportRefused(
             f"The selected file is not in the {layout} layout: it has no "
-            + " or ".join(f'"{names[f][0].title()}"' for f in missing)
+            + " or ".join(f'"{_SHOWN[f]}"' for f in missing)
             + " column"
         )
     return found

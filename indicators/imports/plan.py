@@ -229,7 +229,8 @@ def _unknown_area(plan: Plan, row: SourceRow) -> None:
     unknown = plan.unknown_areas.setdefault(
         _key(code), UnknownArea(code=code, name=row.area_name or code)
     )
-    unknown.rows.append(row.row)
+    if not unknown.rows or unknown.rows[-1] != row.row:  # a wide row gives many values
+        unknown.rows.append(row.row)
 
 
 def plan_import(rows: list[SourceRow], *, layout: str) -> Plan:

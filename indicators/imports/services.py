@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,10 +9,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from indicators.imports.layouts import LAYOUTS, detect_layout, rows_of
-from indicators.imports.plan import Plan, plan_import, plan_problem_rows
-from indicators.imports.read import ImportRefused, read_table
+from indicators.imports.plan import Plan, plan_problem_rows
+from indicators.imports.read import ImportRefused
 from indicators.imports.save import plan_save
+from indicators.imports.selectors import checksum, file_plan, import_replan
 from indicators.models import Indicator, ValueImport
 from partnership import access
 from partnership.errors import ApplicationError
@@ -39,26 +38,6 @@ def _check(actor: Any) -> None:
 def _person(actor: Any) -> Any:
     """The account to record: none for a job acting as the performance team."""
     return actor if getattr(actor, "pk", None) else None
-
-
-def checksum(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
-def _plan(content: bytes, *, file_name: str, layout: str, indicator_code: str) -> tuple[str, Plan]:
-    table = read_table(
-        content,
-        file_name=file_name,
-        max_bytes=settings.VALUE_IMPORT_MAX_BYTES,
-        max_rows=settings.VALUE_IMPORT_MAX_ROWS,
-    )
-    if layout and layout not in LAYOUTS:
-        raise ImportRefused(f'"{layout}" is not a layout: choose long, wide or fingertips')
-    layout = layout or detect_layout(table.headers)
-    rows = rows_of(table, layout=layout, indicator_code=indicator_code)
-    if not rows:
-        raise ImportRefused("The selected file has no values in it, only its header")
-    return layout, plan_import(rows, layout=layout)
 
 
 def _count(record: ValueImport, plan: Plan) -> None:
@@ -95,7 +74,7 @@ def import_preview(
         refusal = ImportRefused(f'"{indicator_code}" is not an indicator we know')
         return _refused(record, refusal)
     try:
-        record.layout, plan = _plan(
+        record.layout, plan = file_plan(
             content, file_name=record.file_name, layout=layout, indicator_code=indicator_code
         )
     except ImportRefused as refusal:
@@ -116,19 +95,6 @@ def _refused(record: ValueImport, refusal: ImportRefused) -> Preview:
     ]
     record.save()
     return Preview(record=record, refusal=refusal)
-
-
-def import_replan(*, record: ValueImport) -> Plan:
-    """The preview of a recorded import worked out again from its kept bytes."""
-    content = bytes(record.content)
-    if not content or checksum(content) != record.sha256:
-        raise ImportRefused("The file kept for this import has changed: upload it again")
-    return _plan(
-        content,
-        file_name=record.file_name,
-        layout=record.layout,
-        indicator_code=record.indicator.code if record.indicator else "",
-    )[1]
 
 
 @transaction.atomic

@@ -18,12 +18,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from indicators.imports.layouts import LAYOUTS
 from indicators.imports.read import ImportRefused
-from indicators.imports.services import (
-    import_preview,
-    import_replan,
-    import_save,
-    unknown_areas_create,
-)
+from indicators.imports.selectors import import_replan
+from indicators.imports.services import import_preview, import_save, unknown_areas_create
 from indicators.imports.summary import preview_lines
 from partnership import access
 from partnership.errors import ApplicationError
