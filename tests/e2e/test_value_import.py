@@ -13,10 +13,10 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 QUARTERS = ("2025-26-Q1", "2025-26-Q2", "2025-26-Q3", "2025-26-Q4")
 WIDE = (
-    "Area Code,Area Name,Q1 2025-26,Q2 2025-26,Q3 2025-26,Q4 2025-26\r\n"
-    "E06000001,Northbridge,44,45,46,47\r\n"
-    "E06000003,Redcar and Cleveland,38,39,40,41\r\n"
-).encode()
+    b"Area Code,Area Name,Q1 2025-26,Q2 2025-26,Q3 2025-26,Q4 2025-26\r\n"
+    b"E06000001,Northbridge,44,45,46,47\r\n"
+    b"E06000003,Redcar and Cleveland,38,39,40,41\r\n"
+)
 
 
 @pytest.fixture
