@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from indicators.imports import selectors, services
 from indicators.imports.forms import AreaForm, UploadForm
+from indicators.imports.read import size_text
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.pages import forbidden
@@ -45,8 +46,8 @@ def value_import(request: HttpRequest) -> HttpResponse:
         return _upload_page(request, form)
     upload = form.cleaned_data["file"]
     if upload.size > settings.VALUE_IMPORT_MAX_BYTES:  # refused before it is read
-        limit = settings.VALUE_IMPORT_MAX_BYTES // (1024 * 1024)
-        form.add_error("file", f"The selected file is larger than {limit} MB: split it")
+        limit = size_text(settings.VALUE_IMPORT_MAX_BYTES)
+        form.add_error("file", f"The selected file is larger than {limit}: split it")
         return _upload_page(request, form)
     indicator = form.cleaned_data["indicator"]
     preview = services.import_preview(

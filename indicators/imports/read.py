@@ -70,9 +70,16 @@ def cell_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def size_text(size: int) -> str:
+    """A limit in the units people know: ``20 MB``, ``512 KB``."""
+    if size >= 1024 * 1024:
+        return f"{size // (1024 * 1024):,} MB"
+    return f"{max(size // 1024, 1):,} KB"
+
+
 def _limits_message(max_bytes: int, max_rows: int) -> str:
     return (
-        f"The selected file is larger than {max_bytes // (1024 * 1024)} MB or has more than "
+        f"The selected file is larger than {size_text(max_bytes)} or has more than "
         f"{max_rows:,} rows: split it into smaller files and import each"
     )
 

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from indicators.imports.layouts import LAYOUTS
-from indicators.imports.read import ImportRefused
+from indicators.imports.read import ImportRefused, size_text
 from indicators.imports.selectors import import_replan
 from indicators.imports.services import import_preview, import_save, unknown_areas_create
 from indicators.imports.summary import preview_lines
@@ -47,8 +47,8 @@ class Command(BaseCommand):
     def _content(self, path: str) -> bytes:
         try:
             if os.path.getsize(path) > settings.VALUE_IMPORT_MAX_BYTES:
-                limit = settings.VALUE_IMPORT_MAX_BYTES // (1024 * 1024)
-                raise CommandError(f"{path} is larger than {limit} MB: split it.")
+                limit = size_text(settings.VALUE_IMPORT_MAX_BYTES)
+                raise CommandError(f"{path} is larger than {limit}: split it.")
             with open(path, "rb") as handle:
                 return handle.read()
         except OSError as error:

@@ -56,3 +56,23 @@ def test_unknown_areas_without_create_areas_save_nothing(world, tmp_path):
 def test_a_bad_file_is_a_clear_error(world, tmp_path):
     with pytest.raises(CommandError, match="are not recognised"):
         _run(tmp_path, b"Name,Colour\r\nAnn,red\r\n")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(world, tmp_path, settings):
+    settings.VALUE_IMPORT_MAX_BYTES = 2048
+    with pytest.raises(CommandError, match="is larger than 2 KB: split it"):
+        _run(tmp_path, b"Indicator,Area,Period,Value\r\n" + b"x" * 3000)
+    assert ValueImport.objects.count() == 0
+
+
+def test_a_saved_import_records_who_and_history_says_which_import(world, tmp_path, officer):
+    content = csv_bytes("Indicator,Area,Period,Value", "NI 116,E06000001,2025-26-Q1,20")
+    _run(tmp_path, content, "--user", "officer")
+    record = ValueImport.objects.get()
+    history = IndicatorValue.history.get()
+    assert (history.history_user, history.history_change_reason) == (
+        officer, f"Import #{record.pk}: values.csv"
+    )  # fmt: skip
+    again = _run(tmp_path, content, "--user", "officer")
+    assert "0 added, 0 changed, 1 left alone" in again
+    assert IndicatorValue.history.count() == 1

@@ -88,7 +88,7 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(client, world, of
     client.force_login(officer)
     response = _upload(client, WIDE * 10)
     assert response.status_code == 400
-    assert "The selected file is larger than 0 MB: split it" in response.content.decode()
+    assert "The selected file is larger than 1 KB: split it" in response.content.decode()
     assert ValueImport.objects.count() == 0
 
 
