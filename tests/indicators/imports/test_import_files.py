@@ -109,3 +109,25 @@ def test_a_wide_header_that_is_not_a_period_names_its_column(world, officer):
     assert [str(p) for p in preview.refusal.problems] == [
         'row 1, column "Next year": is not a period: write it like 2025-26-Q2 or 2025-26'
     ]
+
+
+def test_a_file_of_200000_rows_is_refused_by_the_default_row_limit(world, officer):
+    line = b"NI 116,E06000001,2025-26-Q1,20\r\n"
+    content = b"Indicator,Area,Period,Value\r\n" + line * 200_000
+    preview = _preview(officer, content)
+    assert preview.refusal.message == (
+        "The selected file is larger than 20 MB or has more than 150,000 rows: split it into "
+        "smaller files and import each"
+    )
+    assert IndicatorValue.objects.count() == 0
+
+
+def test_a_wide_table_may_name_each_rows_indicator(world, officer):
+    content = csv_bytes(
+        "Area,Indicator,Q2 2006,2006/07", "Hartlepool,NI 116,20,", "Hartlepool,L 01,,1200"
+    )
+    plan = _preview(officer, content).plan
+    assert sorted((v.indicator.code, v.period_code) for v in plan.added) == [
+        ("L 01", "2006-07"), ("NI 116", "2006-07-Q1")
+    ]  # fmt: skip
+    assert list(plan.mapped) == ["calendar quarter Q2 2006 (April to June 2006) read as Q1 2006-07"]
