@@ -135,13 +135,25 @@ def test_the_preview_page_takes_the_same_queries_whatever_the_rows(
     client, world, officer, rows, django_assert_max_num_queries
 ):
     client.force_login(officer)
-    lines = [f"E06000001,{n % 100}" for n in range(rows)]
     header = "Area," + ",".join(f"Q{(n % 4) + 1} {2000 + n // 4}-{(n // 4 + 1) % 100:02d}"
                                 for n in range(rows))  # fmt: skip
     content = csv_bytes(header, "E06000001," + ",".join(str(n % 100) for n in range(rows)))
-    del lines
     _upload(client, content)
     record = ValueImport.objects.get()
     with django_assert_max_num_queries(14):
         page = client.get(reverse("value_import_detail", args=[record.pk]))
     assert f"{rows} values to add" in page.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_list_of_imports_takes_the_same_queries_whatever_their_number(
+    client, world, officer, count, django_assert_max_num_queries
+):
+    for n in range(count):
+        ValueImport.objects.create(
+            created_by=officer, file_name=f"file{n}.csv", size=1, sha256="0" * 64, content=b"x"
+        )
+    client.force_login(officer)
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("value_imports"))
+    assert page.content.decode().count("file") >= count
