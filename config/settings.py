@@ -250,3 +250,9 @@ LOGGING = {
     # django-axes logs every sign-in at INFO; failures and lockouts are WARNING.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Value imports (/data/import/ and `manage.py import_values`): a larger file, or one with
+# more rows, is refused before it is read; split it. 100,000 values import in seconds.
+VALUE_IMPORT_MAX_BYTES = int(env_str("VALUE_IMPORT_MAX_BYTES", default=str(20 * 1024 * 1024)))
+VALUE_IMPORT_MAX_ROWS = int(env_str("VALUE_IMPORT_MAX_ROWS", default="150000"))
+VALUE_IMPORT_BATCH_SIZE = int(env_str("VALUE_IMPORT_BATCH_SIZE", default="2000"))

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from indicators.models import Indicator, IndicatorValue
+from indicators.models import Indicator, IndicatorValue, ValueImport
 from partnership.admin import PeriodChoicesMixin
 
 
@@ -51,6 +51,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
                     "frequency",
                     "accumulation",
                     "data_source",
+                    "fingertips_id",
                 )
             },
         ),
@@ -114,3 +115,25 @@ class IndicatorValueAdmin(PeriodChoicesMixin, SimpleHistoryAdmin):
         if not change and obj.entered_by_id is None:
             obj.entered_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(ValueImport)
+class ValueImportAdmin(SimpleHistoryAdmin):
+    """The record of imports, to read: an import is made and saved at /data/import/."""
+
+    list_display = ("pk", "file_name", "status", "layout", "created_by", "created_at", "added",
+                    "changed", "refused")  # fmt: skip
+    list_filter = ("status", "layout")
+    list_select_related = ("created_by",)
+    search_fields = ("file_name", "sha256")
+    exclude = ("content", "problems")
+    readonly_fields = (
+        "file_name", "size", "sha256", "layout", "indicator", "status", "created_by",
+        "created_at", "saved_at", "added", "changed", "unchanged", "refused", "conflicts",
+    )  # fmt: skip
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).defer("content")

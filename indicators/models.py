@@ -54,6 +54,13 @@ class Indicator(models.Model):
     frequency = models.CharField(max_length=10, choices=choices(Frequency))
     accumulation = models.CharField(max_length=10, choices=choices(Accumulation))
     data_source = models.CharField(max_length=200, blank=True)
+    # The indicator's id in OHID Fingertips, so that a Fingertips download maps to it.
+    fingertips_id = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="Its indicator id in OHID Fingertips, to import Fingertips downloads.",
+    )
     lead_organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="indicators_led"
     )
@@ -172,3 +179,56 @@ class IndicatorValue(models.Model):
         yes_no = self.indicator_id and self.indicator.unit == Unit.YES_NO
         if yes_no and self.value not in (None, Decimal(0), Decimal(1)):
             raise ValidationError({"value": "A yes/no indicator takes 1 (yes) or 0 (no)."})
+
+
+class ValueImport(models.Model):
+    """One file of values imported (or previewed): who, when, what file, and what it did.
+
+    The uploaded bytes are kept so that "Save these values" saves exactly the file that
+    was previewed (its checksum is checked again), and so that an import can be reviewed
+    afterwards. Each value it wrote has a history row whose change reason names it.
+    """
+
+    class Layout(models.TextChoices):
+        LONG = "long", "Long (one row per value)"
+        WIDE = "wide", "Wide (one row per area, one column per period)"
+        FINGERTIPS = "fingertips", "OHID Fingertips download"
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", "Previewed"
+        SAVED = "saved", "Saved"
+        REFUSED = "refused", "Refused"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    saved_at = models.DateTimeField(null=True, blank=True)
+    file_name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    content = models.BinaryField(editable=False)
+    layout = models.CharField(max_length=12, choices=Layout.choices, blank=True)
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREVIEWED)
+    added = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    refused = models.PositiveIntegerField(default=0)
+    conflicts = models.PositiveIntegerField(default=0)
+    # Why the file was refused, when it was: the first problems, as shown on the preview.
+    problems = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords(excluded_fields=["content"])
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Import #{self.pk}: {self.file_name}"
+
+    @property
+    def change_reason(self) -> str:
+        """What each value's history row says about where it came from."""
+        return f"Import #{self.pk}: {self.file_name}"[:100]

@@ -215,6 +215,17 @@ def can_manage_rounds(user: Any) -> bool:
     return roles_of(user).sees_everything
 
 
+def import_values_refusal(user: Any) -> str | None:
+    """Importing values (comparators, national figures, history) is for the performance team."""
+    if roles_of(user).sees_everything:
+        return None
+    return "Only the performance team can import values."
+
+
+def can_import_values(user: Any) -> bool:
+    return import_values_refusal(user) is None
+
+
 def can_export_pack(user: Any) -> bool:
     return roles_of(user).is_officer or roles_of(user).administrator
 

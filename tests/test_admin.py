@@ -29,7 +29,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.tokens import make_token
 from indicators.enums import Unit
-from indicators.models import Indicator, IndicatorValue
+from indicators.models import Indicator, IndicatorValue, ValueImport
 from partnership.models import Area, FundingAmount, FundingStream, Period, Role, RoleAssignment
 from partnership.periods import Period as PeriodRef
 from reporting.models import (
@@ -153,6 +153,9 @@ MAKERS: dict[str, Callable[[], Model]] = {
     "partnership.roleassignment": _role_assignment,
     "indicators.indicator": f.IndicatorFactory,
     "indicators.indicatorvalue": f.IndicatorValueFactory,
+    "indicators.valueimport": lambda: ValueImport.objects.create(
+        file_name="values.csv", size=3, sha256="0" * 64, content=b"a,b", layout="long"
+    ),
     "targets.target": lambda: f.MilestoneFactory().target,
     "targets.milestone": f.MilestoneFactory,
     "targets.action": ActionFactory,

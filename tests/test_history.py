@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.manager import HistoryManager
 from simple_history.models import registered_models
 
-from indicators.models import Indicator, IndicatorValue
+from indicators.models import Indicator, IndicatorValue, ValueImport
 from partnership.models import (
     Area,
     Block,
@@ -40,6 +40,7 @@ EDITED_MODELS = [
     RoleAssignment,
     Indicator,
     IndicatorValue,
+    ValueImport,
     Target,
     Milestone,
     Action,

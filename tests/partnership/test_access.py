@@ -518,3 +518,25 @@ def test_led_returns_are_those_of_outcomes_the_person_leads_by_role_or_by_name(
     assert {r.outcome for r in access.led_returns(lead, returns)} == {by_role, by_name}
     assert {r.outcome for r in access.led_returns(other_lead, returns)} == {neither}
     assert not access.led_returns(None, returns).exists()  # not the outcomes with no lead
+
+
+IMPORTS_VALUES = {
+    "officer": True,
+    "admin_user": True,
+    "council_officer": False,
+    "lead": False,
+    "board": False,
+    "psb": False,
+    "scrutiny": False,
+    "nobody": False,
+}
+
+
+@pytest.mark.parametrize(("person", "imports"), IMPORTS_VALUES.items())
+def test_only_the_performance_team_imports_values(request, person, imports):
+    user = request.getfixturevalue(person)
+    assert access.can_import_values(user) is imports
+    reason = access.import_values_refusal(user)
+    assert (reason is None) is imports
+    if not imports:
+        assert reason == "Only the performance team can import values."

@@ -1,0 +1,167 @@
+"""The value import, as the page and the command use it: preview, create areas, save."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from indicators.imports.plan import Plan, plan_problem_rows
+from indicators.imports.read import ImportRefused
+from indicators.imports.save import plan_save
+from indicators.imports.selectors import checksum, file_plan, import_replan
+from indicators.models import Indicator, ValueImport
+from partnership import access
+from partnership.errors import ApplicationError
+from partnership.models import Area
+
+# The problems kept with a refused import's record, for review afterwards.
+_KEPT_PROBLEMS = 200
+
+
+@dataclass
+class Preview:
+    record: ValueImport
+    plan: Plan | None = None
+    refusal: ImportRefused | None = None
+
+
+def _check(actor: Any) -> None:
+    refusal = access.import_values_refusal(actor)
+    if refusal:
+        raise ApplicationError(refusal)
+
+
+def _person(actor: Any) -> Any:
+    """The account to record: none for a job acting as the performance team."""
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _count(record: ValueImport, plan: Plan) -> None:
+    record.added, record.changed = len(plan.added), len(plan.changed)
+    record.unchanged, record.conflicts = len(plan.unchanged), len(plan.conflicts)
+    record.refused = plan.refused_rows
+    record.problems = plan_problem_rows(plan)[:_KEPT_PROBLEMS]
+
+
+def import_preview(
+    *, content: bytes, file_name: str, actor: Any, layout: str = "", indicator_code: str = ""
+) -> Preview:
+    """Read a file and work out what importing it would do; record that it was previewed.
+
+    Nothing is written but the record of the import (with the file's bytes, for the save
+    to read again). A file refused as a whole is recorded as refused, with why.
+    """
+    _check(actor)
+    # Never keep what is refused for its size.
+    too_large = len(content) > settings.VALUE_IMPORT_MAX_BYTES
+    content_kept = b"" if too_large else content
+    indicator = Indicator.objects.filter(code__iexact=indicator_code.strip()).first()
+    record = ValueImport(
+        created_by=_person(actor),
+        file_name=(file_name or "upload")[:255],
+        size=len(content),
+        sha256=checksum(content),
+        content=content_kept,
+        layout=layout,
+        indicator=indicator,
+    )
+    record._history_user = _person(actor)
+    if indicator_code and indicator is None:
+        refusal = ImportRefused(f'"{indicator_code}" is not an indicator we know')
+        return _refused(record, refusal)
+    try:
+        record.layout, plan = file_plan(
+            content, file_name=record.file_name, layout=layout, indicator_code=indicator_code
+        )
+    except ImportRefused as refusal:
+        return _refused(record, refusal)
+    _count(record, plan)
+    record.save()
+    return Preview(record=record, plan=plan)
+
+
+def _refused(record: ValueImport, refusal: ImportRefused) -> Preview:
+    record.status = ValueImport.Status.REFUSED
+    record.problems = [
+        {"row": 0, "column": "", "message": refusal.message, "text": refusal.message}
+    ]
+    record.problems += [
+        {"row": p.row, "column": p.column, "message": p.message, "text": str(p)}
+        for p in refusal.problems[:_KEPT_PROBLEMS]
+    ]
+    record.save()
+    return Preview(record=record, refusal=refusal)
+
+
+@transaction.atomic
+def import_save(*, record: ValueImport, sha256: str, actor: Any) -> Plan:
+    """Save every value of a previewed import, or none: any problem and nothing is written.
+
+    ``sha256`` is the checksum of the file the person previewed: the kept file must be
+    that file. Values of the partnership's own area from an approved return are left as
+    they are (the preview lists them as conflicts).
+    """
+    _check(actor)
+    record = ValueImport.objects.select_for_update().get(pk=record.pk)
+    if record.status != ValueImport.Status.PREVIEWED:
+        raise ApplicationError(
+            "This import has already been saved or was refused: upload the file again"
+        )
+    if sha256 != record.sha256:
+        raise ApplicationError("The file previewed is not the file kept: upload it again")
+    plan = import_replan(record=record)
+    if not plan.can_save:
+        raise ImportRefused(
+            "Nothing was saved: put right the problems listed and upload the file again",
+            tuple(plan.problems),
+        )
+    plan_save(plan=plan, actor=_person(actor), reason=record.change_reason)
+    _count(record, plan)
+    record.status = ValueImport.Status.SAVED
+    record.saved_at = timezone.now()
+    record._history_user = _person(actor)
+    record.save()
+    return plan
+
+
+@transaction.atomic
+def unknown_areas_create(*, plan: Plan, actor: Any) -> list[Area]:
+    """Every area the file names that is not known, as comparator areas named as in the
+    file (``import_values --create-areas``). Areas whose code is not a GSS code are not
+    created: they stay problems to put right."""
+    return [
+        comparator_area_create(
+            code=unknown.code,
+            name=unknown.name,
+            kind=Area.Kind.COMPARATOR,
+            parent=None,
+            actor=actor,
+        )
+        for unknown in plan.unknown_areas.values()
+        if unknown.creatable
+    ]
+
+
+@transaction.atomic
+def comparator_area_create(
+    *, code: str, name: str, kind: str, parent: Area | None, actor: Any
+) -> Area:
+    """A comparator, regional or national area a file names, created from the preview."""
+    _check(actor)
+    code, name = code.strip(), " ".join(name.split())
+    if kind not in (Area.Kind.COMPARATOR, Area.Kind.REGION, Area.Kind.ENGLAND):
+        raise ApplicationError("Choose comparator area, region or England", field="kind")
+    if not code or len(code) > 20:
+        raise ApplicationError("Enter the area's code, at most 20 characters", field="code")
+    if not name:
+        raise ApplicationError("Enter the area's name", field="name")
+    if Area.objects.filter(code__iexact=code).exists():
+        raise ApplicationError(f"There is already an area with the code {code}", field="code")
+    area = Area(code=code, name=name[:200], kind=kind, parent=parent)
+    area._history_user = _person(actor)
+    area.save()
+    return area

@@ -1,0 +1,99 @@
+"""``python manage.py import_values FILE [--layout long|wide|fingertips] [--indicator CODE]
+[--create-areas] [--dry-run] [--user USERNAME]``.
+
+Imports a CSV or .xlsx of values as the performance team, printing the same preview as
+``/data/import/``; all or nothing. ``--create-areas`` creates areas the file names that
+are not known as comparator areas, named as in the file. ``--user`` names the
+performance officer history records (without it, the command line as the team).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from indicators.imports.layouts import LAYOUTS
+from indicators.imports.read import ImportRefused, size_text
+from indicators.imports.selectors import import_replan
+from indicators.imports.services import import_preview, import_save, unknown_areas_create
+from indicators.imports.summary import preview_lines
+from partnership import access
+from partnership.errors import ApplicationError
+
+
+class Command(BaseCommand):
+    help = "Import a CSV or .xlsx of values (long, wide or Fingertips), all or nothing."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="The CSV or .xlsx file.")
+        parser.add_argument("--layout", choices=LAYOUTS, default="", help="Found if not given.")
+        parser.add_argument("--indicator", default="", help="The indicator of a wide file.")
+        parser.add_argument("--create-areas", action="store_true", help="Create unknown areas.")
+        parser.add_argument("--dry-run", action="store_true", help="Preview only; save nothing.")
+        parser.add_argument("--user", default="", help="The performance officer importing.")
+
+    def _actor(self, username: str) -> Any:
+        if not username:
+            return access.PERFORMANCE_TEAM_JOB
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"There is no one with the username {username}.")
+        return user
+
+    def _content(self, path: str) -> bytes:
+        try:
+            if os.path.getsize(path) > settings.VALUE_IMPORT_MAX_BYTES:
+                limit = size_text(settings.VALUE_IMPORT_MAX_BYTES)
+                raise CommandError(f"{path} is larger than {limit}: split it.")
+            with open(path, "rb") as handle:
+                return handle.read()
+        except OSError as error:
+            raise CommandError(f"Could not read {path}: {error.strerror}.") from None
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        actor = self._actor(options["user"])
+        path = options["file"]
+        try:
+            preview = import_preview(
+                content=self._content(path),
+                file_name=os.path.basename(path),
+                actor=actor,
+                layout=options["layout"],
+                indicator_code=options["indicator"],
+            )
+        except ApplicationError as error:
+            raise CommandError(error.message) from None
+        if preview.refusal is not None:
+            for problem in preview.refusal.problems:
+                self.stdout.write(f"  {problem}")
+            message = preview.refusal.message
+            if not message.startswith("Nothing was saved"):
+                message += ". Nothing was saved"
+            raise CommandError(f"{message}.")
+        plan = preview.plan
+        assert plan is not None
+        if options["create_areas"] and plan.unknown_areas:
+            if options["dry_run"]:
+                self.stdout.write("Would create the unknown areas as comparator areas.")
+            else:
+                made = unknown_areas_create(plan=plan, actor=actor)
+                self.stdout.write(f"Created {len(made)} comparator area(s).")
+                plan = import_replan(record=preview.record)
+        self.stdout.write("\n".join(preview_lines(plan)))
+        if options["dry_run"]:
+            self.stdout.write(f"Dry run (import #{preview.record.pk}): nothing was saved.")
+            return
+        try:
+            saved = import_save(record=preview.record, sha256=preview.record.sha256, actor=actor)
+        except ImportRefused as refusal:
+            raise CommandError(f"{refusal.message}.") from None
+        except ApplicationError as error:
+            raise CommandError(error.message) from None
+        self.stdout.write(
+            f"Saved import #{preview.record.pk}: {len(saved.added):,} added, "
+            f"{len(saved.changed):,} changed, {len(saved.unchanged):,} left alone."
+        )
