@@ -19,6 +19,9 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Each test process keeps its own cache, so throttling counts never cross runs.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_AUTOREFRESH = True
+# The live server of the browser tests speaks plain HTTP.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
 
 # Files the tests make (packs, attachments) go to a folder of their own, not the project's.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="partnership-test-media-"))  # noqa: F405

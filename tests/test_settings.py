@@ -125,3 +125,50 @@ def _fill_default(value: str) -> str:
     import re
 
     return re.sub(r"\$\{[A-Z_]+:-([^}]*)\}", r"\1", value)
+
+
+def _compose_environment() -> dict[str, str]:
+    import secrets
+
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    secret = secrets.token_urlsafe(50)
+    return {
+        key: _fill_default(str(value).replace("${SECRET_KEY:?Set SECRET_KEY in .env}", secret))
+        for key, value in compose["services"]["web"]["environment"].items()
+    }
+
+
+def test_check_deploy_is_clean_with_the_compose_environment():
+    env = {k: v for k, v in os.environ.items() if k not in DEPLOYMENT_VARIABLES}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    env.update(_compose_environment())
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_is_https_only_by_default():
+    probe = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, "
+        "s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in DEPLOYMENT_VARIABLES}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0", SECRET_KEY="k" * 60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert json.loads(result.stdout) == [True, 365 * 24 * 60 * 60, True, True, True]
+    env.update(SECURE_SSL_REDIRECT="false", SECURE_HSTS_SECONDS="0")
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert json.loads(result.stdout)[:2] == [False, 0]

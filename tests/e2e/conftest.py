@@ -48,15 +48,28 @@ def browser():
         browser.close()
 
 
+def _csp_violation(message) -> bool:
+    return "Content Security Policy" in message.text
+
+
 @pytest.fixture
 def page(browser, live_server):
-    """A fresh browser context per test, recording every URL the page asks for."""
+    """A fresh browser context per test, recording every URL the page asks for; a test
+    fails if the browser refused anything under the site's Content Security Policy."""
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     page = context.new_page()
     page.requested_urls = []
     page.on("request", lambda request: page.requested_urls.append(request.url))
+    violations = []
+    page.on(
+        "console",
+        lambda m: (
+            violations.append(f"{m.text} ({m.location['url']})") if _csp_violation(m) else None
+        ),
+    )
     yield page
     context.close()
+    assert violations == [], "The Content Security Policy refused: " + "; ".join(violations)
 
 
 @pytest.fixture
