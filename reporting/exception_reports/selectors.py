@@ -77,6 +77,16 @@ class RiskItem:
 
 
 @dataclass(frozen=True)
+class ProposedItem:
+    title: str
+    score: str
+    band: str
+    block: str
+    move: str
+    proposed_on: date | None
+
+
+@dataclass(frozen=True)
 class BlockItem:
     name: str
     slug: str
@@ -109,6 +119,8 @@ class ReportPage:
     targets: int
     blocks: tuple[BlockItem, ...]
     priorities: tuple[PriorityItem, ...]
+    # Risks proposed to the PSB when it was sent (none in a report stored before).
+    proposed: tuple[ProposedItem, ...] = ()
 
 
 def _reports() -> QuerySet[ExceptionReport]:
@@ -258,5 +270,12 @@ def exception_report_page(*, code: str) -> ReportPage | None:
                 _text(p, "title"), *(_number(p, k) for k in ("green", "amber", "red", "grey"))
             )
             for p in _dicts(content.get("priorities"))
+        ),
+        proposed=tuple(
+            ProposedItem(
+                **{k: _text(p, k) for k in ("title", "score", "band", "block", "move")},
+                proposed_on=_day(p.get("proposed_on")),
+            )
+            for p in _dicts(content.get("proposed_to_psb"))
         ),
     )

@@ -42,7 +42,14 @@ from reporting.packs.workbook.build import build_pack_workbook
 from reporting.returns.models import ReturnRound
 from reporting.scorecard.selectors import COMMON_CAUSE_AMBER, RagCounts, Scope, ScorecardRow
 
-SECTIONS = ("targets", "missing_returns", "late_returns", "psb_risks", "priorities")
+SECTIONS = (
+    "targets",
+    "missing_returns",
+    "late_returns",
+    "psb_risks",
+    "proposed_to_psb",
+    "priorities",
+)
 
 
 def _counts(counts: RagCounts) -> dict[str, int]:
@@ -156,6 +163,17 @@ def exception_report_content(*, period: Period, today: date, reader: Any) -> dic
         "headline": [{"block": b.name, **_counts(b.counts)} for b in page.headline],
         "blocks": blocks,
         "psb_risks": [risk for block in blocks for risk in block["risks"]],
+        "proposed_to_psb": [
+            {
+                "title": p.risk_title,
+                "score": p.score,
+                "band": p.band_label,
+                "block": p.block_name,
+                "move": f"{p.direction_label}: {p.from_label} to {p.to_label}",
+                "proposed_on": timezone.localdate(p.proposed_at).isoformat(),
+            }
+            for p in page.proposed
+        ],
         "priorities": [
             {"title": p.title, "outcomes": list(p.outcomes), **_counts(p.counts)}
             for p in page.priorities

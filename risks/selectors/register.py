@@ -222,3 +222,15 @@ def register_page(*, user: Any, filters: RegisterFilters, today: date) -> Regist
         band_counts=tuple((band, counts[band]) for band in reversed(RiskBand)),
         today=today,
     )
+
+
+def outcome_risks(*, outcome_id: int, today: date) -> tuple[RegisterRow, ...]:
+    """The open risks of an outcome and of its indicators' targets, highest score first,
+    as the register lists them (one query): what its quarterly return shows."""
+    risks = (
+        register_queryset()
+        .filter(Q(outcome_id=outcome_id) | Q(target__indicator__primary_outcome_id=outcome_id))
+        .exclude(status=Risk.Status.CLOSED)
+        .order_by("-score", "title", "pk")
+    )
+    return tuple(row(risk, today) for risk in risks)

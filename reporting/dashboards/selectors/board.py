@@ -31,6 +31,8 @@ from reporting.scorecard.selectors import (
 )
 from risks.models import Risk
 from risks.rules import RiskLevel
+from risks.selectors.proposals import ProposalLine, lines, proposed_to_block
+from risks.selectors.register import review_overdue
 from targets.models import Action
 
 
@@ -69,6 +71,7 @@ class BoardRisk:
     status_label: str
     hangs_on: str
     review_date: date | None
+    review_overdue: bool
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class BoardPage:
     outcomes: tuple[OutcomeCard, ...]
     counts: RagCounts
     risks: tuple[BoardRisk, ...]
+    # Risks proposed to the board (up to the block, or the block's own proposed back down).
+    proposed: tuple[ProposalLine, ...]
     actions: tuple[BoardAction, ...]
     round_due_on: date | None
 
@@ -159,7 +164,8 @@ def board_page(*, user: Any, block: Block, period: Period, today: date) -> Board
         quarters=tuple(Option(p.code, p.label) for p in quarter_options()),
         outcomes=outcomes,
         counts=card.counts,
-        risks=_risks(block),
+        risks=_risks(block, today),
+        proposed=tuple(lines(proposed_to_block([block.pk]).order_by("proposed_at", "pk"))),
         actions=_actions(block),
         round_due_on=card.round_due_on,
     )
@@ -187,7 +193,7 @@ def blocks_page(*, user: Any, period: Period, today: date) -> BlocksPage:
     )
 
 
-def _risks(block: Block) -> tuple[BoardRisk, ...]:
+def _risks(block: Block, today: date) -> tuple[BoardRisk, ...]:
     """The block's risks that are not closed, highest score first (one query)."""
     risks = (
         Risk.objects.filter(
@@ -218,6 +224,7 @@ def _risks(block: Block) -> tuple[BoardRisk, ...]:
                 status_label=risk.get_status_display(),
                 hangs_on=hangs_on,
                 review_date=risk.review_date,
+                review_overdue=review_overdue(risk, today),
             )
         )
     return tuple(out)

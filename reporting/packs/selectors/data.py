@@ -161,7 +161,7 @@ def pack_data(
         stretch=stretch_charts(area, rows, history, history_periods),
         exceptions=_exceptions(user, period, today, scope),
         **comparators(user, rows, ref, with_submitted),
-        risks=risk_lines(scope, rows, card.outcomes),
+        risks=risk_lines(scope, rows, card.outcomes, period=period, today=today),
         actions=action_lines(scope, rows, card.outcomes),
         **data_table(user, rows, period, with_submitted),
     )

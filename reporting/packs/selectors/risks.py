@@ -1,4 +1,5 @@
-"""A pack's risks: the open risks in scope, highest score first, with their mitigations."""
+"""A pack's risks: the open risks in scope, highest score first, with their mitigations,
+their review state and the moves up or down the escalation route confirmed in the quarter."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
+from partnership.models import Period
 from partnership.people import display_name
 from reporting.packs.selectors.scope import is_whole_partnership, outcome_ids_in_scope
 from reporting.scorecard.selectors import Scope, ScorecardRow
-from risks.models import Risk, RiskAction
+from risks.models import Escalation, Risk, RiskAction
 from risks.rules import RiskLevel
 
 
@@ -28,18 +31,34 @@ class RiskLine:
     target_score: int | None
     status_label: str
     review_date: date | None
+    review_state: str  # "Overdue", "Due this quarter" or ""
     description: str
     cause: str
     consequence: str
     controls: str
     mitigations: str  # each mitigating action on a line: "what (who, due, status)"
+    # Each escalation or de-escalation confirmed in the quarter, a line each.
+    moves: str = ""
 
 
-def risk_lines(scope: Scope, rows: list[ScorecardRow], outcomes: Any) -> tuple[RiskLine, ...]:
-    """The open risks in scope, highest score first (two queries)."""
-    risks = _risks_in_scope(scope, rows, outcomes)
+def risk_lines(
+    scope: Scope, rows: list[ScorecardRow], outcomes: Any, *, period: Period, today: date
+) -> tuple[RiskLine, ...]:
+    """The open risks in scope, highest score first (three queries)."""
+    risks = _risks_in_scope(scope, rows, outcomes).prefetch_related(
+        Prefetch(
+            "escalations",
+            queryset=Escalation.objects.filter(
+                decided_at__date__gte=period.start_date, decided_at__date__lte=period.end_date
+            )
+            .select_related("decided_by")
+            .order_by("decided_at", "pk"),
+            to_attr="moves_in_quarter",
+        )
+    )
     return tuple(
-        _risk_line(risk) for risk in sorted(risks, key=lambda r: (-r.current_score, r.title, r.pk))
+        _risk_line(risk, period, today)
+        for risk in sorted(risks, key=lambda r: (-r.current_score, r.title, r.pk))
     )
 
 
@@ -83,7 +102,30 @@ def _mitigation(action: RiskAction) -> str:
     return f"{action.description} (" + ", ".join(part for part in parts if part) + ")"
 
 
-def _risk_line(risk: Risk) -> RiskLine:
+def review_state(review_date: date | None, period: Period, today: date) -> str:
+    """ "Overdue" when the next review date has passed; "Due this quarter" when it falls in
+    the pack's quarter; else nothing."""
+    if review_date is None:
+        return ""
+    if review_date < today:
+        return "Overdue"
+    if period.start_date <= review_date <= period.end_date:
+        return "Due this quarter"
+    return ""
+
+
+def _move(escalation: Escalation) -> str:
+    """ "Outcome to Block (partnership board), 5 November 2026, by Asha Patel: why"."""
+    by = display_name(escalation.decided_by)
+    return (
+        f"{RiskLevel(escalation.from_level).label} to {RiskLevel(escalation.to_level).label}, "
+        f"{timezone.localdate(escalation.decided_at):%-d %B %Y}"
+        + (f", by {by}" if by else "")
+        + f": {escalation.reason}"
+    )
+
+
+def _risk_line(risk: Risk, period: Period, today: date) -> RiskLine:
     return RiskLine(
         title=risk.title,
         level_label=RiskLevel(risk.level).label,
@@ -96,9 +138,11 @@ def _risk_line(risk: Risk) -> RiskLine:
         target_score=risk.target_score,
         status_label=risk.get_status_display(),
         review_date=risk.review_date,
+        review_state=review_state(risk.review_date, period, today),
         description=risk.description,
         cause=risk.cause,
         consequence=risk.consequence,
         controls=risk.controls,
         mitigations="\n".join(_mitigation(action) for action in risk.actions.all()),
+        moves="\n".join(_move(e) for e in risk.moves_in_quarter),
     )

@@ -1,7 +1,8 @@
 """The Risks sheet: the open risks held on the targets and outcomes in scope.
 
-It prints as two sets of pages: each risk's particulars and scores, then its description,
-causes, consequences, controls and mitigations, with the risk's title repeated at the left.
+It prints as two sets of pages: each risk's particulars, scores and review state (overdue,
+or due in the quarter), then its description, causes, consequences, controls, mitigations
+and the escalations confirmed in the quarter, with the risk's title repeated at the left.
 """
 
 from __future__ import annotations
@@ -16,24 +17,26 @@ from reporting.packs.workbook.styles import NUMBER
 from reporting.packs.workbook.table import Column, Table
 
 RISK_COLUMNS = (
-    Column("Risk", 36, wrap=True),
+    Column("Risk", 32, wrap=True),
     Column("Level", 18, wrap=True),
-    Column("Hangs on", 24, wrap=True),
+    Column("Hangs on", 22, wrap=True),
     Column("Owner", 20, wrap=True),
-    Column("Organisation", 22, wrap=True),
+    Column("Organisation", 20, wrap=True),
     Column("Inherent score", 10, align=NUMBER),
     Column("Current score", 10, align=NUMBER),
     Column("Band", 10),
     Column("Target score", 10, align=NUMBER),
     Column("Status", 14),
-    Column("Review date", 12),
-    Column("Description", 40, wrap=True),
-    Column("Cause", 30, wrap=True),
-    Column("Consequence", 30, wrap=True),
-    Column("Controls", 30, wrap=True),
-    Column("Mitigating actions", 40, wrap=True),
+    Column("Next review by", 12),
+    Column("Review", 12, wrap=True),
+    Column("Description", 34, wrap=True),
+    Column("Cause", 28, wrap=True),
+    Column("Consequence", 28, wrap=True),
+    Column("Controls", 28, wrap=True),
+    Column("Mitigating actions", 34, wrap=True),
+    Column("Moved this quarter", 30, wrap=True),
 )
-PARTICULARS = 11  # the columns up to the review date
+PARTICULARS = 12  # the columns up to the review's state
 
 
 def write_risks(workbook: Workbook, data: PackData, work: Progress) -> None:
@@ -59,11 +62,13 @@ def write_risks(workbook: Workbook, data: PackData, work: Progress) -> None:
                 number_cell(sheet, risk.target_score),
                 table.text(risk.status_label),
                 date_cell(sheet, risk.review_date),
+                table.text(risk.review_state, wrap=True),
                 table.text(risk.description, wrap=True),
                 table.text(risk.cause, wrap=True),
                 table.text(risk.consequence, wrap=True),
                 table.text(risk.controls, wrap=True),
                 table.text(risk.mitigations, wrap=True),
+                table.text(risk.moves, wrap=True),
             ]
         )
         work.advance()

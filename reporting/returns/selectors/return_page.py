@@ -41,6 +41,7 @@ from reporting.returns.selectors.return_values import StoredValues, area_or_none
 from reporting.returns.selectors.value_text import DASH, POLARITY_LABELS, format_value
 from reporting.rules.due import due_frequencies
 from reporting.rules.timeliness import Timeliness
+from risks.selectors.register import RegisterRow, outcome_risks
 
 __all__ = [
     "DASH",
@@ -105,6 +106,8 @@ class ReturnPage:
     # Once a draft is saved: the indicators it gives neither a value nor a reason for,
     # which must each have one before the return is submitted.
     still_to_give: tuple[IndicatorRow, ...]
+    # The open risks of the outcome and its targets, with their review state (read only).
+    risks: tuple[RegisterRow, ...] = ()
 
 
 # --- Reading -------------------------------------------------------------------------------
@@ -166,6 +169,7 @@ def return_page(*, quarterly_return: QuarterlyReturn, user: Any, today: date) ->
         can_reopen=access.can_reopen_return(user, qr),
         acting_for_lead=can_edit and not access.is_return_lead(user, qr),
         still_to_give=_still_to_give(qr, rows),
+        risks=outcome_risks(outcome_id=qr.outcome_id, today=today),
     )
 
 

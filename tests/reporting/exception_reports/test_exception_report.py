@@ -67,7 +67,8 @@ def test_the_report_lists_the_dashboard_s_exceptions_with_the_lead_s_commentary(
     assert targets["CYP 01"]["forecast"] == "Amber"
     assert "Stretch target" in targets["CYP 02"]["reasons"]
     assert report.content["sections"] == [
-        "targets", "missing_returns", "late_returns", "psb_risks", "priorities"
+        "targets", "missing_returns", "late_returns", "psb_risks", "proposed_to_psb",
+        "priorities",
     ]  # fmt: skip
 
     # The same RAG, target for target, as the dashboard shows a PSB member.

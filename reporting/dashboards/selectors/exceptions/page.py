@@ -20,6 +20,7 @@ from reporting.dashboards.selectors.exceptions.priorities import PriorityLine, p
 from reporting.dashboards.selectors.exceptions.risks import psb_risks
 from reporting.rules.timeliness import LateCounts, late_counts
 from reporting.scorecard.selectors import RagCounts, ScorecardRow, scorecard
+from risks.selectors.proposals import ProposalLine, lines, proposed_to_psb
 
 TARGETS_ONLY_NOTE = (
     "Late and missing returns and the risks held by the Public Service Board are "
@@ -52,6 +53,8 @@ class ExceptionsPage:
     stretch_targets: int
     late_returns: LateCounts  # missing and submitted late, in the groups shown
     psb_risks: int
+    # Risks proposed to the PSB (up from a block, or its own back down), awaiting a decision.
+    proposed: tuple[ProposalLine, ...] = ()
     query: str = ""  # the filters and quarter, for links that keep them
     notes: tuple[str, ...] = field(default_factory=tuple)
 
@@ -102,9 +105,15 @@ def exceptions_page(
         ),
         late_returns=late_counts(r.outcome.timeliness for g in groups for r in g.returns),
         psb_risks=sum(len(g.risks) for g in groups),
+        proposed=() if filters.targets_only else _proposed_to_psb(),
         query=filters.query(period=card.period.code),
         notes=(TARGETS_ONLY_NOTE,) if filters.targets_only else (),
     )
+
+
+def _proposed_to_psb() -> tuple[ProposalLine, ...]:
+    """The proposals awaiting the PSB's decision, oldest first (one query)."""
+    return tuple(lines(proposed_to_psb().order_by("proposed_at", "pk")))
 
 
 def _headline(blocks: Sequence[Block], rows: Sequence[ScorecardRow]) -> tuple[BlockCounts, ...]:
