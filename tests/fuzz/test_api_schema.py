@@ -1,0 +1,84 @@
+"""schemathesis against the API's own OpenAPI schema (/api/schema/), loaded from the
+Django app in process (WSGI): every operation, for a performance officer and for a
+scrutiny member, each with their API token, with a bounded number of examples.
+Each response must not be a server error and must match the schema it is documented with.
+"""
+
+import json
+from decimal import Decimal
+
+import pytest
+import schemathesis
+from django.conf import settings as django_settings
+from django.core.wsgi import get_wsgi_application
+from drf_spectacular.generators import SchemaGenerator
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+)
+
+from accounts.tokens import make_token
+from tests import factories as f
+
+# Not status_code_conformance: the schema documents only each operation's 200, so a 400
+# for a filter that is not one of the choices, or a 404, would fail it.
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+
+
+@pytest.fixture
+def api_data(outcome, other_outcome):
+    """Indicators in both blocks, each with an approved value and a draft one."""
+    for owner in (outcome, other_outcome):
+        indicator = f.IndicatorFactory(primary_outcome=owner)
+        f.IndicatorValueFactory(indicator=indicator, value=Decimal("41.5"))
+        f.IndicatorValueFactory(
+            indicator=indicator,
+            period=f.period("2025-26-Q3"),
+            value=Decimal("-3"),
+            is_approved=False,
+        )
+
+
+@pytest.fixture(params=["officer", "scrutiny"])
+def auth(request, api_data, settings):
+    """The header each request is sent with: the person's own API token (a token made on
+    /account/tokens/ stands for its person, sessions and tokens share the same rules)."""
+    settings.REST_FRAMEWORK = {
+        **django_settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"token": "100000/hour"},
+    }
+    settings.ALLOWED_HOSTS = ["localhost"]  # the host schemathesis's WSGI client sends
+    user = request.getfixturevalue(request.param)
+    _, key = make_token(user=user, name="schemathesis")
+    return {"Authorization": f"Token {key}"}
+
+
+def _schema() -> dict:
+    """The schema /api/schema/ serves, made the same way (the view needs a signed-in person
+    and the database, neither there when tests are collected; the test below checks that
+    what the view serves is this)."""
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+schema = schemathesis.openapi.from_dict(_schema())
+schema.app = get_wsgi_application()
+
+
+def test_the_schema_fuzzed_is_the_one_the_api_serves(client, officer):
+    client.force_login(officer)
+    served = client.get("/api/schema/?format=json", HTTP_ACCEPT="application/json")
+    assert served.status_code == 200
+    assert json.loads(served.content) == json.loads(json.dumps(_schema(), default=str))
+
+
+@schema.parametrize()
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_every_api_operation_answers_as_its_schema_says(case, auth, tried):
+    tried()
+    case.call_and_validate(headers=auth, checks=CHECKS)
