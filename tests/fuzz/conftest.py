@@ -6,6 +6,13 @@ from collections.abc import Callable
 import pytest
 
 from tests.fuzz.counts import TRIED
+from tests.reporting.conftest import (  # noqa: F401 - fixtures the fuzz tests use too
+    lead_return,
+    open_round,
+    other_return,
+    partnership_risk,
+    today,
+)
 
 
 @pytest.fixture

@@ -1,0 +1,97 @@
+"""The filters read from the address (the risk register, its CSV, the exception
+dashboard, the indicator search and the list of returns): any query string, repeated
+keys, odd encodings and numbers, gives the page (its filters refused with a message when
+they are not valid), never a server error, and changes nothing stored."""
+
+from urllib.parse import quote
+
+import pytest
+from django.http import QueryDict
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reporting.models import QuarterlyReturn
+from risks.models import Risk
+from tests import factories as f
+from tests.fuzz.strategies import ANY, TEXT
+
+FILTERS = {
+    "/risks/": [
+        "level",
+        "block",
+        "outcome",
+        "organisation",
+        "owner",
+        "band",
+        "status",
+        "overdue",
+        "closed",
+        "position",
+        "likelihood",
+        "impact",
+    ],
+    "/risks/register.csv": ["level", "block", "band", "status", "likelihood", "impact"],
+    "/exceptions/": ["period", "block", "organisation", "lead", "rag", "stretch", "signals"],
+    "/indicators/": ["q"],
+    "/returns/": ["round", "state", "partner", "block", "late"],
+}
+FUZZ = settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@pytest.fixture
+def some_of_everything(open_round, lead_return, other_return, partnership_risk, outcome):
+    f.IndicatorFactory(primary_outcome=outcome)
+    f.RiskFactory(outcome=outcome)
+
+
+def stored() -> tuple:
+    return (
+        Risk.objects.count(),
+        Risk.history.count(),
+        QuarterlyReturn.objects.count(),
+        QuarterlyReturn.history.count(),
+    )
+
+
+def allowed(params) -> set[int]:
+    """The page, or not found for a quarter or round there is none of."""
+    return {200, 404} if {"period", "round"} & set(params) else {200}
+
+
+def query(names: list[str]) -> st.SearchStrategy[list[tuple[str, str]]]:
+    """Pairs of a filter's name (or any name) and any value, names repeated at times."""
+    return st.lists(st.tuples(st.sampled_from(names) | TEXT, ANY), max_size=6)
+
+
+@pytest.mark.parametrize("path", sorted(FILTERS))
+@FUZZ
+@given(data=st.data())
+def test_any_filters_in_the_address_give_the_page(
+    client, officer, some_of_everything, tried, path, data
+):
+    pairs = data.draw(query(FILTERS[path]))
+    tried()
+    client.force_login(officer)
+    before = stored()
+    raw = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs)
+
+    response = client.get(f"{path}?{raw}")
+
+    assert response.status_code in allowed(dict(pairs))
+    assert stored() == before
+
+
+@pytest.mark.parametrize("path", sorted(FILTERS))
+@FUZZ
+@given(raw=st.text(alphabet=st.characters(codec="ascii"), max_size=80))
+def test_a_query_string_that_is_not_even_well_formed_gives_the_page(
+    client, officer, some_of_everything, tried, path, raw
+):
+    tried()
+    client.force_login(officer)
+
+    response = client.get(path, QUERY_STRING=raw)
+
+    assert response.status_code in allowed(QueryDict(raw))
