@@ -102,3 +102,17 @@ def test_the_schema_documents_the_errors_the_api_answers(client, officer):
     }
     assert "404" in paths["/api/values/{id}/"]["get"]["responses"]
     assert "kind" in refused.json()
+
+
+@pytest.mark.parametrize(
+    "query", [f"limit={10**30}", f"offset={10**30}", f"limit=5&offset={2**63}"]
+)
+def test_a_huge_limit_or_offset_gives_a_page_not_a_server_error(client, officer, api_data, query):
+    """Regression: /api/values/?limit=<31 digits> was a 500 (SQLite cannot hold it)."""
+    client.force_login(officer)
+
+    response = client.get(f"/api/values/?{query}")
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 4
+    assert len(response.json()["results"]) <= 4

@@ -95,3 +95,29 @@ def test_a_query_string_that_is_not_even_well_formed_gives_the_page(
     response = client.get(path, QUERY_STRING=raw)
 
     assert response.status_code in allowed(QueryDict(raw))
+
+
+# --- Regression: an id past the largest a database holds was a server error -------------
+
+TOO_BIG = str(2**63)
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (f"/returns/?partner={TOO_BIG}", "Select a partner from the list"),
+        (f"/exceptions/?organisation={TOO_BIG}", None),
+        (f"/exceptions/?lead={TOO_BIG}", None),
+    ],
+)
+def test_an_id_too_big_for_the_database_is_refused_as_not_an_option(
+    client, officer, some_of_everything, path, message
+):
+    client.force_login(officer)
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert 'class="govuk-error-summary"' in response.content.decode()
+    if message:
+        assert message in response.content.decode()

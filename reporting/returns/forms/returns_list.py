@@ -116,6 +116,9 @@ class RoundCloseForm(forms.Form):
 # --- The list of returns --------------------------------------------------------------------
 
 
+MAX_ID = 2**63 - 1  # the largest id a database holds: past it SQLite fails the query
+
+
 class ReturnsFilterForm(forms.Form):
     """The round and the filters, from the query string. A value that is not valid is
     shown as an error and filters nothing."""
@@ -131,10 +134,10 @@ class ReturnsFilterForm(forms.Form):
         label="Partner",
         required=False,
         min_value=1,
-        error_messages={
-            "invalid": "Select a partner from the list",
-            "min_value": "Select a partner from the list",
-        },
+        max_value=MAX_ID,
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"), "Select a partner from the list"
+        ),
     )
     block = forms.SlugField(
         label="Block",
