@@ -6,6 +6,7 @@ in the words GOV.UK uses ("Due date must be a real date").
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -173,10 +174,12 @@ class BulkApproveForm(forms.Form):
 
     def __init__(self, data: QueryDict, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
-        # Any whole number may be sent; which returns exist and may be approved is for
-        # the view (visible_returns) and the service to say.
+        # Any whole number an id can be may be sent; which returns exist and may be
+        # approved is for the view (visible_returns) and the service to say.
         self.fields["returns"].choices = [
-            (value, value) for value in data.getlist("returns") if value.strip().isdigit()
+            (value, value)
+            for value in data.getlist("returns")
+            if re.fullmatch(r"\s*[0-9]+\s*", value) and int(value) <= MAX_ID
         ]
 
     @property
