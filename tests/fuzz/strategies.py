@@ -23,6 +23,8 @@ AWKWARD = [
     "12.5%",
     "1/2",
     "½",
+    "²",  # a superscript two: str.isdigit() says it is a digit, int() cannot read it
+    "1²",
     "٣",  # an Arabic-Indic digit three
     "１２",  # full-width digits
     "\u202e12",  # right-to-left override

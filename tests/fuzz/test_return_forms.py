@@ -196,3 +196,29 @@ def test_any_dates_to_extend_a_round_extend_it_or_are_refused(client, officer, q
     if response.status_code == 200:
         assert SUMMARY in response.content.decode()
         assert rounds_stored() == before
+
+
+# --- Regression: a superscript digit passed str.isdigit() and then int() failed: a 500 ---
+
+
+def test_a_superscript_digit_as_the_version_is_refused(client, qr, lead):
+    client.force_login(lead)
+    before = stored(qr)
+
+    response = client.post(f"/returns/{qr.pk}/", {"version": "²", "action": "save"})
+
+    assert response.status_code == 200
+    assert SUMMARY in response.content.decode()
+    assert stored(qr) == before
+
+
+def test_a_superscript_digit_in_a_round_date_is_refused(client, officer, outcome):
+    client.force_login(officer)
+    before = rounds_stored()
+    dates = {"due_on_day": "²", "due_on_month": "1", "due_on_year": "2027"}
+
+    response = client.post("/returns/rounds/open/", {"period": "2026-27-Q1", **dates})
+
+    assert response.status_code == 200
+    assert "Due date must be a real date" in response.content.decode()
+    assert rounds_stored() == before

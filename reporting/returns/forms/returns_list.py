@@ -61,7 +61,7 @@ class DateInputField(forms.MultiValueField):
         missing = [part for part, value in zip(DATE_PARTS, parts, strict=True) if not value]
         if missing:
             raise forms.ValidationError(f"{self.name} must include a {' and a '.join(missing)}")
-        if not all(value.isdigit() for value in parts) or len(parts[2]) != 4:
+        if not all(v.isascii() and v.isdigit() for v in parts) or len(parts[2]) != 4:
             raise forms.ValidationError(f"{self.name} must be a real date")
         day, month, year = (int(value) for value in parts)
         try:
