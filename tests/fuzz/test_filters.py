@@ -121,3 +121,26 @@ def test_an_id_too_big_for_the_database_is_refused_as_not_an_option(
     assert 'class="govuk-error-summary"' in response.content.decode()
     if message:
         assert message in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/risks/?level=nope",
+        "/risks/?likelihood=9",
+        "/risks/?block=%00",
+        "/exceptions/?rag=nope",
+        "/exceptions/?organisation=-1",
+        "/returns/?state=nope",
+        "/returns/?partner=NaN",
+    ],
+)
+def test_a_filter_that_is_not_an_option_is_shown_in_the_error_summary(
+    client, officer, some_of_everything, path
+):
+    client.force_login(officer)
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert 'class="govuk-error-summary"' in response.content.decode()
