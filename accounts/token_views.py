@@ -23,7 +23,7 @@ def _no_role(request: HttpRequest) -> HttpResponse:
 def api_tokens(request: HttpRequest) -> HttpResponse:
     if not access.can_use_site(request.user):
         return _no_role(request)
-    form = NewTokenForm(request.POST or None)
+    form = NewTokenForm(request.POST if request.method == "POST" else None)
     new_key = None
     if request.method == "POST" and form.is_valid():
         _token, new_key = tokens.make_token(user=request.user, name=form.cleaned_data["name"])

@@ -18,6 +18,7 @@ from reporting.dashboards.selectors.exceptions import RAG_CHOICES, ExceptionFilt
 from targets.spc import Assurance, Variation
 
 # The message for a value that is not among a select's options, by field.
+MAX_ID = 2**63 - 1  # the largest id a database holds: past it SQLite fails the query
 NOT_AN_OPTION = {
     "block": "Select a block from the list",
     "organisation": "Select a partner from the list",
@@ -48,16 +49,17 @@ class ExceptionFiltersForm(QuarterForm):
         label="Lead partner",
         required=False,
         min_value=1,
-        error_messages={
-            "invalid": NOT_AN_OPTION["organisation"],
-            "min_value": NOT_AN_OPTION["organisation"],
-        },
+        max_value=MAX_ID,
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"), NOT_AN_OPTION["organisation"]
+        ),
     )
     lead = forms.IntegerField(
         label="Lead",
         required=False,
         min_value=1,
-        error_messages={"invalid": NOT_AN_OPTION["lead"], "min_value": NOT_AN_OPTION["lead"]},
+        max_value=MAX_ID,
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), NOT_AN_OPTION["lead"]),
     )
     rag = forms.ChoiceField(
         label="RAG rating",

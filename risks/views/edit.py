@@ -29,7 +29,7 @@ def risk_new(request: HttpRequest) -> HttpResponse:
             "Only risk owners, outcome and indicator leads, board and PSB members and the "
             "performance team add risks. You can read every risk on the register.",
         )
-    form = NewRiskForm(request.POST or None)
+    form = NewRiskForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             risk = services.add_risk(user=request.user, risk=form.save(commit=False))

@@ -18,4 +18,4 @@ def text_field(required: bool = False, max_length: int | None = None, **kwargs: 
 def opened_version(form: forms.Form) -> int | None:
     """The version of the return the page was opened at, or None when it is not given."""
     raw = (form.data.get(form.add_prefix("version")) or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else None

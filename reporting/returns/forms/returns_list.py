@@ -6,6 +6,7 @@ in the words GOV.UK uses ("Due date must be a real date").
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -60,7 +61,7 @@ class DateInputField(forms.MultiValueField):
         missing = [part for part, value in zip(DATE_PARTS, parts, strict=True) if not value]
         if missing:
             raise forms.ValidationError(f"{self.name} must include a {' and a '.join(missing)}")
-        if not all(value.isdigit() for value in parts) or len(parts[2]) != 4:
+        if not all(v.isascii() and v.isdigit() for v in parts) or len(parts[2]) != 4:
             raise forms.ValidationError(f"{self.name} must be a real date")
         day, month, year = (int(value) for value in parts)
         try:
@@ -116,6 +117,9 @@ class RoundCloseForm(forms.Form):
 # --- The list of returns --------------------------------------------------------------------
 
 
+MAX_ID = 2**63 - 1  # the largest id a database holds: past it SQLite fails the query
+
+
 class ReturnsFilterForm(forms.Form):
     """The round and the filters, from the query string. A value that is not valid is
     shown as an error and filters nothing."""
@@ -131,10 +135,10 @@ class ReturnsFilterForm(forms.Form):
         label="Partner",
         required=False,
         min_value=1,
-        error_messages={
-            "invalid": "Select a partner from the list",
-            "min_value": "Select a partner from the list",
-        },
+        max_value=MAX_ID,
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"), "Select a partner from the list"
+        ),
     )
     block = forms.SlugField(
         label="Block",
@@ -170,10 +174,12 @@ class BulkApproveForm(forms.Form):
 
     def __init__(self, data: QueryDict, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
-        # Any whole number may be sent; which returns exist and may be approved is for
-        # the view (visible_returns) and the service to say.
+        # Any whole number an id can be may be sent; which returns exist and may be
+        # approved is for the view (visible_returns) and the service to say.
         self.fields["returns"].choices = [
-            (value, value) for value in data.getlist("returns") if value.strip().isdigit()
+            (value, value)
+            for value in data.getlist("returns")
+            if re.fullmatch(r"\s*[0-9]+\s*", value) and int(value) <= MAX_ID
         ]
 
     @property

@@ -19,6 +19,8 @@ FORMAT = "partnership-performance quarterly return 1"
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # a return of 2,000 rows unpacks to about 2 MB
 MAX_PARTS = 100  # files inside the .xlsx
+# The text of a whole return of 2,000 rows, notes and reasons included, is well under this.
+MAX_SHARED_STRINGS_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
 RETURN_SHEET = "Return"
 ABOUT_SHEET = "About"
@@ -33,6 +35,18 @@ EMPTY = "The selected file is empty"
 NOT_A_WORKBOOK = (
     "The selected file is not an Excel workbook (.xlsx). Upload the spreadsheet downloaded "
     "from this return, saved as an Excel workbook (.xlsx), without a password to open it"
+)
+MACROS = (
+    "The selected file contains macros. Upload the spreadsheet downloaded from this return, "
+    "saved as an Excel workbook (.xlsx), not as a macro-enabled workbook (.xlsm)"
+)
+SHARED_STRINGS_TOO_LARGE = (
+    "The selected file holds more text than a return can (over 5 MB of it). Upload the "
+    "spreadsheet downloaded from this return"
+)
+FORMULAS = (
+    "The selected file has formulas in it. Type each value itself, not a formula, and "
+    "upload the spreadsheet again"
 )
 NOT_FROM_A_RETURN = (
     "The selected file is not a spreadsheet downloaded from a return. Download the "

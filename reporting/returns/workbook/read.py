@@ -34,6 +34,7 @@ from reporting.returns.workbook.layout import (
     TOO_LARGE,
     Column,
 )
+from reporting.returns.workbook.parts import check_parts
 from reporting.returns.workbook.raw import (
     RawCell,
     RawWorkbook,
@@ -78,10 +79,11 @@ def read_workbook(content: bytes, *, width: int) -> RawWorkbook:
     try:
         with zipfile.ZipFile(BytesIO(content)) as archive:
             parts = archive.infolist()
+            if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
+                raise WorkbookRefused(TOO_LARGE)
+            check_parts(archive, parts)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise WorkbookRefused(NOT_A_WORKBOOK) from None
-    if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
-        raise WorkbookRefused(TOO_LARGE)
     try:
         workbook = load_workbook(BytesIO(content), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
