@@ -12,7 +12,7 @@ from django.db.models import Model
 from partnership.periods import Period, last_quarters
 
 SEED = "anycity-2008"
-QUARTERS = 12
+QUARTERS = 20
 
 
 def rng_for(*parts: object) -> random.Random:

@@ -22,6 +22,11 @@ from targets.rules import DEFAULT_TOLERANCE_PCT, Rag, rag, trajectory
 GREEN, AMBER, RED, WORSENING, DATA_ONLY = "green", "amber", "red", "worsening", "data only"
 PROFILE_WEIGHTS = ((GREEN, 0.66), (AMBER, 0.19), (RED, 0.06), (WORSENING, 0.09))
 RECENT_QUARTERS = 4
+# Green but slipping: long well ahead of its trajectory, and in the latest quarters only
+# just on it. RAG says green; statistical process control says special cause concern,
+# the case a board would otherwise miss (issue 16).
+SLIPPING = "green, slipping"
+SLIPPING_INDICATORS = frozenset({"L 09"})
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,8 @@ def _deviation(
     ``recent`` is the position of the period among the latest ``count`` periods, or
     None for an earlier period. A worsening indicator ends ``depth`` tolerances short.
     """
+    if profile == SLIPPING:
+        return rng.uniform(0.002, 0.006) if recent is not None else rng.uniform(0.05, 0.065)
     if recent is None or profile == GREEN:
         if recent is None and rng.random() < 0.25:
             return -rng.uniform(0.2, 0.8) * tol
@@ -194,6 +201,8 @@ def plan_series(
 
     target = plan_target(indicator, window=window, rng=rng)
     profile = _pick_profile(rng)
+    if indicator.code in SLIPPING_INDICATORS:
+        profile = SLIPPING
     depth = rng.uniform(0.6, 1.6)  # how far a worsening indicator has slipped (amber or red)
     path = trajectory(
         baseline_period=target.baseline_period,

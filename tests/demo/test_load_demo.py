@@ -18,7 +18,7 @@ from django.db import transaction
 
 from demo.builders.benchmark import plan_national
 from demo.builders.catalogue import indicator_catalogue
-from demo.builders.context import rng_for
+from demo.builders.context import QUARTERS, rng_for
 from demo.builders.dates import round_dates
 from demo.builders.risks import check_risk_content
 from demo.builders.series import plan_series
@@ -124,17 +124,18 @@ class TestDemoAsAt21November2026:
         assert round_.due_on < TODAY  # the lead's return is late, as in real life
         assert round_.closes_on > TODAY
 
-    def test_twelve_quarters_of_values_end_with_the_latest_completed_quarter(self):
+    def test_twenty_quarters_of_values_end_with_the_latest_completed_quarter(self):
         codes = set(
             IndicatorValue.objects.filter(
                 area__code=PARTNERSHIP_AREA_CODE, indicator__frequency="quarterly"
             ).values_list("period__code", flat=True)
         )
-        expected = [q.code for q in last_quarters(Period.parse(LATEST), 12)]
+        expected = [q.code for q in last_quarters(Period.parse(LATEST), QUARTERS)]
+        assert len(expected) == 20
         assert sorted(codes) == expected
 
     def test_values_have_some_gaps_and_some_estimates(self):
-        past = [q.code for q in last_quarters(Period.parse(LATEST).previous(), 11)]
+        past = [q.code for q in last_quarters(Period.parse(LATEST).previous(), QUARTERS - 1)]
         per_indicator = Counter(
             IndicatorValue.objects.filter(
                 area__code=PARTNERSHIP_AREA_CODE,
@@ -149,7 +150,7 @@ class TestDemoAsAt21November2026:
 
     def test_past_rounds_are_closed_with_every_return_approved(self):
         past = ReturnRound.objects.exclude(period__code=LATEST)
-        assert past.count() == 11
+        assert past.count() == QUARTERS - 1
         assert set(past.values_list("state", flat=True)) == {ReturnRound.State.CLOSED}
         returns = QuarterlyReturn.objects.filter(round__in=past)
         assert set(returns.values_list("state", flat=True)) == {QuarterlyReturn.State.APPROVED}
@@ -157,7 +158,9 @@ class TestDemoAsAt21November2026:
         assert not returns.filter(approved_at__isnull=True).exists()
         assert set(returns.values_list("version", flat=True)) == {1}
         past_values = IndicatorValue.objects.filter(
-            period__code__in=[q.code for q in last_quarters(Period.parse(LATEST).previous(), 11)]
+            period__code__in=[
+                q.code for q in last_quarters(Period.parse(LATEST).previous(), QUARTERS - 1)
+            ]
         )
         assert not past_values.filter(is_approved=False).exists()
 

@@ -8,8 +8,10 @@ reward grant earned against the reward floor, and statistical process control
 
 The SPC assurance judges the target value (what the target is to reach by its target
 period), not the quarter's milestone: the same figure the indicator page's chart draws,
-so the two pages agree; and "consistently fail" then means what a performance team
-reads it as, that the process as it runs will not reach the target, whereas a milestone
+so the two pages agree (a year-to-date count is charted on its quarterly increments
+against a quarter of the target: :mod:`targets.spc_series`); and "consistently fail"
+then means what a performance team reads it as, that the process as it runs will not
+reach the target, whereas a milestone
 moves every quarter along the trajectory and would make the assurance move with it.
 """
 
@@ -29,6 +31,7 @@ from targets import rules
 from targets.models import Target
 from targets.selectors import TargetContext
 from targets.spc import spc
+from targets.spc_series import chart_series
 
 
 def row(
@@ -48,8 +51,14 @@ def row(
     context = contexts.get(indicator.pk)
     milestone = context.milestone(value_period) if context else None
     achievement = _stretch_achievement(target, value_period, value)
-    series = values.series(indicator.pk)
-    chart = spc(series, polarity=polarity, target=target.target_value)
+    charted = chart_series(
+        values.approved(indicator.pk),
+        accumulation=indicator.accumulation,
+        unit=indicator.unit,
+        target=target.target_value,
+    )
+    series = [value for _, value in charted.points]
+    chart = spc(series, polarity=polarity, target=charted.target)
 
     def text(number: Decimal | None) -> str:
         return format_value(number, unit=indicator.unit, decimal_places=indicator.decimal_places)

@@ -67,7 +67,11 @@ class Values:
         """The indicator's approved values read, in time order: the series statistical
         process control judges (whoever reads it, as a draft is not yet part of the
         process). :func:`read_values` reads none for a period after the quarter."""
-        return [value for _, value in sorted(self._approved.get(indicator_id, ()))]
+        return [value for _, value in self.approved(indicator_id)]
+
+    def approved(self, indicator_id: int) -> list[tuple[PeriodRef, Decimal]]:
+        """The indicator's approved values read, by period, in time order."""
+        return sorted(self._approved.get(indicator_id, ()))
 
     def at(self, indicator_id: int, period: PeriodRef) -> dict[str, Any] | None:
         return self._by_key.get((indicator_id, period))

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 
-from indicators.enums import Polarity
+from indicators.enums import Accumulation, Polarity, Unit
 from partnership.periods import Period as PeriodRef
 from partnership.periods import last_quarters
 from reporting.dashboards.charts.spc import spc_chart
@@ -229,3 +229,39 @@ def test_the_table_gives_the_same_figures_as_the_chart(cyp, psb):
     assert table.rows[-1][5] == "Special cause improvement: Outside the process limits"
     assert "the target is 60.0%" in table.caption
     assert chart.summary.startswith("Over 16 approved values for Anycity")
+
+
+# --- A year-to-date count ------------------------------------------------------------------
+
+
+def test_a_year_to_date_count_is_charted_on_its_quarterly_increments(client, outcome, area, psb):
+    """Reported as 20, 45, 70, 100 every year, it rises and drops back each April: charted
+    as reported that saw tooth is a signal every year; its increments 20, 25, 25, 30 are
+    ordinary variation, compared with a quarter of the target (60 / 4 = 15)."""
+    indicator = f.IndicatorFactory(
+        primary_outcome=outcome,
+        code="CYP 01",
+        unit=Unit.NUMBER,
+        decimal_places=0,
+        accumulation=Accumulation.CUMULATIVE,
+    )
+    f.TargetFactory(indicator=indicator, area=area, target_value=Decimal("60"))
+    for code, amount in zip(QUARTERS, ["20", "45", "70", "100"] * 4, strict=True):
+        f.IndicatorValueFactory(
+            indicator=indicator, area=area, period=f.period(code), value=Decimal(amount)
+        )
+    spc = indicator_page(slug="cyp-01", user=psb).spc
+    assert [point.value for point in spc.points] == [
+        Decimal(v) for v in ["20", "25", "25", "30"] * 4
+    ]
+    assert spc.target == Decimal("15")
+    assert spc.variation is Variation.COMMON_CAUSE
+    text = text_of(section(page_of(client, psb)))
+    assert "The chart uses what each quarter added" in text
+
+
+def test_a_snapshot_is_charted_as_reported(client, cyp, psb):
+    spc = indicator_page(slug="cyp-01", user=psb).spc
+    assert [point.value for point in spc.points] == [Decimal(v) for v in SERIES]
+    assert spc.increments_note == ""
+    assert "The chart uses what each quarter added" not in text_of(section(page_of(client, psb)))

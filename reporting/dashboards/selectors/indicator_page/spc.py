@@ -19,6 +19,7 @@ from partnership.periods import Period as PeriodRef
 from reporting.returns.selectors.return_page import format_value
 from targets.selectors import TargetContext
 from targets.spc import MIN_POINTS, Assurance, Variation, spc
+from targets.spc_series import INCREMENTS_NOTE, chart_series
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class SpcSummary:
     variation: Variation
     assurance: Assurance
     reading: str  # a paragraph in plain English; "" when there is not enough data
+    increments_note: str  # why a year-to-date count is charted on increments; "" otherwise
 
     @property
     def min_points(self) -> int:
@@ -64,9 +66,14 @@ def indicator_spc(
     area_name: str,
 ) -> SpcSummary:
     """The XmR chart of the approved values in ``own`` (the partnership area's, by period)."""
-    approved = sorted((p, row["value"]) for p, row in own.items() if row["is_approved"])
+    charted = chart_series(
+        [(p, row["value"]) for p, row in own.items() if row["is_approved"]],
+        accumulation=indicator.accumulation,
+        unit=indicator.unit,
+        target=context.target_value if context is not None else None,
+    )
+    approved, target = charted.points, charted.target
     polarity = Polarity(indicator.polarity)
-    target = context.target_value if context is not None else None
     chart = spc([v for _, v in approved], polarity=polarity, target=target)
 
     def text(value: Decimal) -> str:
@@ -102,6 +109,7 @@ def indicator_spc(
         variation=chart.variation,
         assurance=chart.assurance,
         reading="",
+        increments_note=INCREMENTS_NOTE if charted.increments else "",
     )
     return replace(summary, reading=reading(summary)) if chart.enough_data else summary
 
