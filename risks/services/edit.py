@@ -29,7 +29,7 @@ class StaleRisk(Exception):
     """Someone saved the risk after the person opened it."""
 
 
-def _save(risk: Risk, user: Any) -> None:
+def save_with_who(risk: Risk, user: Any) -> None:
     risk._history_user = user  # noqa: SLF001 - how django-simple-history records who
     risk.save()
 
@@ -46,14 +46,14 @@ def add_risk(*, user: Any, risk: Risk) -> Risk:
         raise RiskRefused(refusal)
     risk.owner = user
     risk.version = 1
-    _save(risk, user)
+    save_with_who(risk, user)
     refresh_proposal(risk)
     return risk
 
 
-@transaction.atomic
-def edit_risk(*, user: Any, risk_id: int, version: int, changes: dict[str, Any]) -> Risk:
-    """Save ``changes`` to the risk if it is still at ``version``; StaleRisk if not."""
+def locked_for_change(*, user: Any, risk_id: int, version: int) -> Risk:
+    """The risk, locked for the transaction, if ``user`` may change it and it is still at
+    the ``version`` they opened; RiskRefused or StaleRisk if not."""
     risk = (
         Risk.objects.select_for_update(of=("self",))
         .select_related("target__indicator", "outcome")
@@ -64,9 +64,16 @@ def edit_risk(*, user: Any, risk_id: int, version: int, changes: dict[str, Any])
         raise RiskRefused(refusal)
     if risk.version != version:
         raise StaleRisk(risk_id)
+    return risk
+
+
+@transaction.atomic
+def edit_risk(*, user: Any, risk_id: int, version: int, changes: dict[str, Any]) -> Risk:
+    """Save ``changes`` to the risk if it is still at ``version``; StaleRisk if not."""
+    risk = locked_for_change(user=user, risk_id=risk_id, version=version)
     for name, value in changes.items():
         setattr(risk, name, value)
     risk.version += 1
-    _save(risk, user)
+    save_with_who(risk, user)
     refresh_proposal(risk)
     return risk

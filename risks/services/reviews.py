@@ -13,10 +13,9 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
-from partnership import access
-from risks.models import Risk, RiskReview
+from risks.models import RiskReview
 from risks.rules import RiskLevel, risk_score
-from risks.services.edit import RiskRefused, StaleRisk
+from risks.services.edit import RiskRefused, locked_for_change, save_with_who
 from risks.services.escalation import refresh_proposal
 
 STALE_REVIEW_MESSAGE = (
@@ -47,16 +46,7 @@ def review_risk(
 
     The risk's current likelihood and impact become the review's, its review date the
     next review date, and its escalation proposal is brought up to date."""
-    risk = (
-        Risk.objects.select_for_update(of=("self",))
-        .select_related("target__indicator", "outcome")
-        .get(pk=risk_id)
-    )
-    refusal = access.risk_edit_refusal(user, risk)
-    if refusal is not None:
-        raise RiskRefused(refusal)
-    if risk.version != version:
-        raise StaleRisk(risk_id)
+    risk = locked_for_change(user=user, risk_id=risk_id, version=version)
     risk_score(likelihood=likelihood, impact=impact)  # ValueError outside 1 to 5
     if next_review_date <= reviewed_on:
         raise RiskRefused("The next review must be after this review.")
@@ -75,7 +65,6 @@ def review_risk(
     risk.current_impact = impact
     risk.review_date = next_review_date
     risk.version += 1
-    risk._history_user = user  # noqa: SLF001
-    risk.save()
+    save_with_who(risk, user)
     refresh_proposal(risk)
     return review

@@ -77,7 +77,10 @@ def test_a_block_sheet_prints_the_boards_columns_then_the_quarters(officer, outc
 def test_rows_of_wrapped_text_are_as_high_as_their_text(officer, outcome, the_round):
     """Excel and LibreOffice keep a row written by openpyxl one line high: the pack sets
     the height of each row whose wrapped text takes more lines."""
-    # Short words throughout: "Common cause" and "Hit and miss" fit their columns.
+    # Short words throughout: "Common cause" and "Hit and miss" fit their columns, and the
+    # lead's name its 14 (a factory's "Sam Person1234", late in a run, would wrap).
+    outcome.lead_person.last_name = "Lee"
+    outcome.lead_person.save()
     short = with_series(outcome, NOISY_AMBER, title="Smoking at delivery")
     long = add_target(outcome, value=50, title="Children achieving a good level of " * 4)
     f.QuarterlyReturnFactory(
