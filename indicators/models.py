@@ -55,6 +55,12 @@ class Indicator(models.Model):
     accumulation = models.CharField(max_length=10, choices=choices(Accumulation))
     data_source = models.CharField(max_length=200, blank=True)
     # The indicator's id in OHID Fingertips, so that a Fingertips download maps to it.
+    # A change of process recorded by the performance team for its SPC chart (partnership
+    # area): new limits from this quarter on (a code such as 2026-27-Q1), and/or limits
+    # fixed from each part's first N points, with why; history keeps who and when.
+    spc_rebased_from = models.CharField(max_length=12, blank=True)
+    spc_baseline_points = models.PositiveSmallIntegerField(null=True, blank=True)
+    spc_change_reason = models.TextField(blank=True)
     fingertips_id = models.PositiveIntegerField(
         null=True,
         blank=True,

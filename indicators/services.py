@@ -18,6 +18,7 @@ from simple_history.utils import bulk_update_with_history
 
 from indicators.enums import ValueStatus
 from indicators.models import Indicator, IndicatorValue
+from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area, Period
 
@@ -125,3 +126,30 @@ def values_unapprove(
     return _set_approved(
         indicator_ids=indicator_ids, area=area, period=period, approved=False, actor=actor
     )
+
+
+@transaction.atomic
+def record_process_change(
+    *,
+    user: Any,
+    indicator_id: int,
+    rebased_from: str,
+    baseline_points: int | None,
+    reason: str,
+) -> Indicator:
+    """Record (or clear, with neither) the change of process behind the indicator's SPC
+    chart: new limits from the quarter ``rebased_from`` (a code, or ""), limits fixed from
+    each part's first ``baseline_points``; the reason is required for a change and kept in
+    the indicator's history with who and when. Refused (ApplicationError) for anyone but
+    the performance team."""
+    refusal = access.spc_process_refusal(user)
+    if refusal is not None:
+        raise ApplicationError(refusal)
+    indicator = Indicator.objects.select_for_update().get(pk=indicator_id)
+    indicator.spc_rebased_from = rebased_from
+    indicator.spc_baseline_points = baseline_points
+    indicator.spc_change_reason = reason if (rebased_from or baseline_points) else ""
+    indicator._history_user = user  # noqa: SLF001 - how django-simple-history records who
+    indicator._change_reason = reason or "Change of process cleared"  # noqa: SLF001
+    indicator.save(update_fields=["spc_rebased_from", "spc_baseline_points", "spc_change_reason"])
+    return indicator

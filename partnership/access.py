@@ -201,6 +201,17 @@ def can_manage_framework(user: Any) -> bool:
     return roles_of(user).sees_everything
 
 
+def spc_process_refusal(user: Any) -> str | None:
+    """Why ``user`` may not record a change of process on an indicator's SPC chart (a
+    rebase, or fixed limits), or None: it is for the performance team."""
+    if roles_of(user).sees_everything:
+        return None
+    return (
+        "Only the performance team records a change of process on an indicator's chart. "
+        "Tell them what changed and when, and they can rebase the chart."
+    )
+
+
 def can_manage_users(user: Any) -> bool:
     return roles_of(user).administrator
 

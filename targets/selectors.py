@@ -9,7 +9,7 @@ functions wherever a value is judged (the return page, dashboards, packs, the AP
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -21,6 +21,8 @@ from indicators.enums import ADDITIVE_UNITS, Accumulation, Polarity
 from partnership.periods import Period as PeriodRef
 from targets import rules
 from targets.models import Milestone, Target
+from targets.spc import MIN_POINTS
+from targets.spc_series import ProcessOptions, process_options
 
 
 def default_tolerance_pct() -> Decimal:
@@ -148,3 +150,15 @@ def _milestones(
         # A target set up wrongly must not stop a page: its values are judged grey.
         return {}, str(error)
     return milestones, ""
+
+
+def spc_process(indicator: Any, periods: Sequence[PeriodRef]) -> ProcessOptions:
+    """How the indicator's recorded change of process applies to a series of ``periods``
+    (its ``spc_rebased_from`` and ``spc_baseline_points``; no query)."""
+    code = indicator.spc_rebased_from
+    return process_options(
+        periods,
+        rebased_from=PeriodRef.parse(code) if code else None,
+        baseline_points=indicator.spc_baseline_points,
+        min_points=MIN_POINTS,
+    )

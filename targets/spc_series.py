@@ -75,3 +75,50 @@ def chart_series(
         return ChartSeries(sorted(points), target, increments=False)
     share = target / QUARTERS_IN_YEAR if target is not None else None
     return ChartSeries(quarterly_increments(points), share, increments=True)
+
+
+@dataclass(frozen=True)
+class ProcessOptions:
+    """How a recorded change of process is applied to a series: ``spc``'s arguments, and
+    why a recorded rebase is not applied yet ("" when it is, or none is recorded)."""
+
+    rebase_at: tuple[int, ...]
+    baseline_points: int | None
+    waiting: str
+
+
+def process_options(
+    periods: Sequence[Period],
+    *,
+    rebased_from: Period | None,
+    baseline_points: int | None,
+    min_points: int,
+) -> ProcessOptions:
+    """Rule: "A rebase from a quarter starts a new process at the first point on or after
+    it, once each side has ``min_points`` points; until then the series is one process."
+
+    A rebase at or before the first point leaves the whole series one (new) process. Fixed
+    limits come from each part's first ``baseline_points`` points (2 or more)."""
+    fixed = baseline_points if baseline_points is not None and baseline_points >= 2 else None
+    if rebased_from is None:
+        return ProcessOptions((), fixed, "")
+    at = next((i for i, period in enumerate(periods) if period >= rebased_from), len(periods))
+    after = len(periods) - at
+    if at == 0:
+        return ProcessOptions((), fixed, "")
+    if after < min_points:
+        return ProcessOptions(
+            (),
+            fixed,
+            f"The process was rebased from {rebased_from.label}: {after} of the "
+            f"{min_points} points needed since then, so the limits still come from the "
+            "whole series.",
+        )
+    if at < min_points:
+        return ProcessOptions(
+            (),
+            fixed,
+            f"The process was rebased from {rebased_from.label}, but fewer than {min_points} "
+            "points come before it, so the series is charted as one process.",
+        )
+    return ProcessOptions((at,), fixed, "")

@@ -8,12 +8,13 @@ page that does not exist (404), which the view answers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django import forms
 from django.http import QueryDict
 
+from partnership.periods import Period as PeriodRef
 from reporting.dashboards.selectors.exceptions import RAG_CHOICES, ExceptionFilters
 from targets.spc import Assurance, Variation
 
@@ -136,3 +137,53 @@ class IndicatorSearchForm(forms.Form):
         self.is_valid()
         value = self.cleaned_data.get("assurance")
         return Assurance(value) if value else None
+
+
+class ProcessChangeForm(forms.Form):
+    """A change of process on an indicator's SPC chart: ``quarters`` are the quarters of
+    its charted series (a rebase starts at one of them)."""
+
+    rebased_from = forms.ChoiceField(
+        label="New process limits from",
+        required=False,
+        help_text="The first quarter of the changed process. Choose none for one process.",
+    )
+    baseline_points = forms.IntegerField(
+        label="Fix the limits from the first points (optional)",
+        required=False,
+        min_value=2,
+        max_value=200,
+        help_text="Leave empty for limits from every point of each part.",
+        error_messages={
+            "min_value": "Fix the limits from 2 points or more",
+            "max_value": "Fix the limits from 200 points or fewer",
+            "invalid": "Enter a whole number of points, like 12",
+        },
+    )
+    reason = forms.CharField(
+        label="Why the process changed",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: a new referral pathway started in April 2026.",
+    )
+
+    def __init__(self, *args: Any, quarters: Sequence[PeriodRef], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.points = len(quarters)
+        self.fields["rebased_from"].choices = [("", "None: one process")] + [
+            (q.code, q.label) for q in quarters
+        ]
+        self.fields["rebased_from"].error_messages["invalid_choice"] = (
+            "Choose a quarter of the chart from the list"
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        changed = data.get("rebased_from") or data.get("baseline_points")
+        if changed and not (data.get("reason") or "").strip():
+            self.add_error("reason", "Say why the process changed")
+        points = data.get("baseline_points")
+        if points and points > self.points:
+            self.add_error("baseline_points", f"The chart has {self.points} points: fix from fewer")
+        return data

@@ -69,5 +69,10 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "reporting/dashboards/indicator_detail.html",
-        {"page": page, "chart": trend, "spc_chart": spc},
+        {
+            "page": page,
+            "chart": trend,
+            "spc_chart": spc,
+            "can_record_process": access.spc_process_refusal(request.user) is None,
+        },
     )

@@ -29,7 +29,7 @@ from reporting.scorecard.selectors.rows import OutcomeReturn, ScorecardRow
 from reporting.scorecard.selectors.values import Values, comparison_values, value_of
 from targets import rules
 from targets.models import Target
-from targets.selectors import TargetContext
+from targets.selectors import TargetContext, spc_process
 from targets.spc import spc
 from targets.spc_series import chart_series
 
@@ -58,7 +58,14 @@ def row(
         target=target.target_value,
     )
     series = [value for _, value in charted.points]
-    chart = spc(series, polarity=polarity, target=charted.target)
+    process = spc_process(indicator, [period for period, _ in charted.points])
+    chart = spc(
+        series,
+        polarity=polarity,
+        target=charted.target,
+        baseline_points=process.baseline_points,
+        rebase_at=process.rebase_at,
+    )
 
     def text(number: Decimal | None) -> str:
         return format_value(number, unit=indicator.unit, decimal_places=indicator.decimal_places)

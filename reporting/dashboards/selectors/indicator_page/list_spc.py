@@ -21,7 +21,9 @@ from partnership import access
 from partnership.periods import Period as PeriodRef
 from reporting.dashboards.selectors.indicator_page.values import partnership_area_or_none
 from targets.models import Target
+from targets.selectors import spc_process
 from targets.spc import Assurance, Variation, spc
+from targets.spc_series import chart_series
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,21 @@ def spc_judgements(*, user: Any, indicators: Iterable[Indicator]) -> dict[int, S
     )
     judged = {}
     for indicator in indicators:
-        chart = spc(
-            [value for _, value in sorted(series.get(indicator.pk, ()))],
-            polarity=Polarity(indicator.polarity),
+        # As the indicator page charts it: a year-to-date count on its quarterly increments,
+        # with the change of process the performance team recorded.
+        charted = chart_series(
+            series.get(indicator.pk, ()),
+            accumulation=indicator.accumulation,
+            unit=indicator.unit,
             target=targets.get(indicator.pk),
+        )
+        process = spc_process(indicator, [period for period, _ in charted.points])
+        chart = spc(
+            [value for _, value in charted.points],
+            polarity=Polarity(indicator.polarity),
+            target=charted.target,
+            baseline_points=process.baseline_points,
+            rebase_at=process.rebase_at,
         )
         judged[indicator.pk] = SpcJudgement(chart.variation, chart.assurance)
     return judged

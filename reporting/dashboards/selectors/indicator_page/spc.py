@@ -14,10 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from indicators.enums import Polarity
-from indicators.models import Indicator
+from indicators.models import Indicator, IndicatorValue
 from partnership.periods import Period as PeriodRef
+from reporting.dashboards.selectors.indicator_page.values import partnership_area_or_none
 from reporting.returns.selectors.return_page import format_value
-from targets.selectors import TargetContext
+from targets.selectors import TargetContext, spc_process
 from targets.spc import MIN_POINTS, Assurance, Variation, spc
 from targets.spc_series import INCREMENTS_NOTE, chart_series
 
@@ -53,6 +54,9 @@ class SpcSummary:
     assurance: Assurance
     reading: str  # a paragraph in plain English; "" when there is not enough data
     increments_note: str  # why a year-to-date count is charted on increments; "" otherwise
+    # The change of process the performance team recorded, as applied ("" for none).
+    process_note: str = ""
+    process_waiting: str = ""  # why a recorded rebase is not applied yet
 
     @property
     def min_points(self) -> int:
@@ -74,7 +78,14 @@ def indicator_spc(
     )
     approved, target = charted.points, charted.target
     polarity = Polarity(indicator.polarity)
-    chart = spc([v for _, v in approved], polarity=polarity, target=target)
+    process = spc_process(indicator, [period for period, _ in approved])
+    chart = spc(
+        [v for _, v in approved],
+        polarity=polarity,
+        target=target,
+        baseline_points=process.baseline_points,
+        rebase_at=process.rebase_at,
+    )
 
     def text(value: Decimal) -> str:
         return format_value(value, unit=indicator.unit, decimal_places=indicator.decimal_places)
@@ -110,8 +121,25 @@ def indicator_spc(
         assurance=chart.assurance,
         reading="",
         increments_note=INCREMENTS_NOTE if charted.increments else "",
+        process_note=process_note(indicator),
+        process_waiting=process.waiting,
     )
     return replace(summary, reading=reading(summary)) if chart.enough_data else summary
+
+
+def process_note(indicator: Indicator) -> str:
+    """The recorded change of process in words, with its reason ("" when none)."""
+    parts = []
+    if indicator.spc_rebased_from:
+        parts.append(f"New process limits from {PeriodRef.parse(indicator.spc_rebased_from).label}")
+    if indicator.spc_baseline_points:
+        parts.append(
+            f"limits fixed from the first {indicator.spc_baseline_points} points of each part"
+        )
+    if not parts:
+        return ""
+    said = "; ".join(parts)
+    return f"{said[0].upper()}{said[1:]}, because: {indicator.spc_change_reason}"
 
 
 _VARIATION_WORDS = {
@@ -166,3 +194,21 @@ def _assurance_words(summary: SpcSummary) -> str:
     if summary.target is None:
         return "There is no target to judge the process against."
     return "The indicator has no better direction, so the target is not judged this way."
+
+
+def charted_quarters(indicator: Indicator) -> list[PeriodRef]:
+    """The quarters the indicator's SPC chart plots (the partnership area's approved
+    values, a year-to-date count's increments), oldest first (one query)."""
+    area = partnership_area_or_none()
+    if area is None:
+        return []
+    rows = IndicatorValue.objects.filter(
+        indicator=indicator, area=area, is_approved=True, value__isnull=False
+    ).values_list("period__code", "value")
+    charted = chart_series(
+        [(PeriodRef.parse(code), value) for code, value in rows if "-Q" in code],
+        accumulation=indicator.accumulation,
+        unit=indicator.unit,
+        target=None,
+    )
+    return [period for period, _ in charted.points]
