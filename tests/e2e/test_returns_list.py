@@ -95,7 +95,7 @@ def test_officer_filters_to_submitted_and_approves_two_returns(
     earlier = PeriodRef.latest_completed_quarter(timezone.localdate()).shift(-2)
     page.get_by_label("Quarter").select_option(earlier.code)
     opens_on = earlier.end_date + timedelta(days=1)
-    page.wait_for_function(f"document.querySelector('#id_opens_on_1').value === '{opens_on.month}'")
+    expect(page.locator("#id_opens_on_1")).to_have_value(str(opens_on.month))
     page.get_by_role("button", name="Open round").click()
 
     banner = page.locator(".govuk-notification-banner--success")

@@ -10,7 +10,9 @@ from decimal import Decimal
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -39,6 +41,18 @@ def api_data(outcome, other_outcome):
             value=Decimal("-3"),
             is_approved=False,
         )
+
+
+@pytest.fixture
+def one_connection():
+    """Keep the test's database connection across schemathesis's calls to the WSGI app, as
+    Django's test client does: at the end of a request Django would otherwise close it
+    (on PostgreSQL, with the test's transaction in it)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(params=["officer", "scrutiny"])
@@ -77,7 +91,7 @@ def test_the_schema_fuzzed_is_the_one_the_api_serves(client, officer):
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_every_api_operation_answers_as_its_schema_says(case, auth, tried):
+def test_every_api_operation_answers_as_its_schema_says(case, auth, tried, one_connection):
     tried()
     case.call_and_validate(headers=auth, checks=CHECKS)
 
