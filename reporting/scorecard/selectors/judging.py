@@ -30,7 +30,7 @@ from reporting.scorecard.selectors.values import Values, comparison_values, valu
 from targets import rules
 from targets.models import Target
 from targets.selectors import TargetContext, spc_process
-from targets.spc import spc
+from targets.spc import Spc, spc
 from targets.spc_series import chart_series
 
 
@@ -51,21 +51,7 @@ def row(
     context = contexts.get(indicator.pk)
     milestone = context.milestone(value_period) if context else None
     achievement = _stretch_achievement(target, value_period, value)
-    charted = chart_series(
-        values.approved(indicator.pk),
-        accumulation=indicator.accumulation,
-        unit=indicator.unit,
-        target=target.target_value,
-    )
-    series = [value for _, value in charted.points]
-    process = spc_process(indicator, [period for period, _ in charted.points])
-    chart = spc(
-        series,
-        polarity=polarity,
-        target=charted.target,
-        baseline_points=process.baseline_points,
-        rebase_at=process.rebase_at,
-    )
+    points, chart = _spc(target, values, polarity)
 
     def text(number: Decimal | None) -> str:
         return format_value(number, unit=indicator.unit, decimal_places=indicator.decimal_places)
@@ -95,10 +81,31 @@ def row(
         reward_grant_earned=_reward_grant_earned(target, achievement),
         target_problem=context.problem if context else "",
         outcome_return=line,
-        spc_points=len(series),
+        spc_points=points,
         spc_variation=chart.variation,
         spc_assurance=chart.assurance,
     )
+
+
+def _spc(target: Target, values: Values, polarity: Polarity) -> tuple[int, Spc]:
+    """The XmR chart of the target's approved series, as the indicator page charts it, and
+    how many points it has."""
+    indicator = target.indicator
+    charted = chart_series(
+        values.approved(indicator.pk),
+        accumulation=indicator.accumulation,
+        unit=indicator.unit,
+        target=target.target_value,
+    )
+    process = spc_process(indicator, [period for period, _ in charted.points])
+    chart = spc(
+        [value for _, value in charted.points],
+        polarity=polarity,
+        target=charted.target,
+        baseline_points=process.baseline_points,
+        rebase_at=process.rebase_at,
+    )
+    return len(charted.points), chart
 
 
 def _described(target: Target) -> dict[str, Any]:

@@ -19,8 +19,8 @@ from partnership.periods import Period as PeriodRef
 from reporting.dashboards.selectors.indicator_page.values import partnership_area_or_none
 from reporting.returns.selectors.return_page import format_value
 from targets.selectors import TargetContext, spc_process
-from targets.spc import MIN_POINTS, Assurance, Variation, spc
-from targets.spc_series import INCREMENTS_NOTE, chart_series
+from targets.spc import MIN_POINTS, Assurance, Spc, Variation, spc
+from targets.spc_series import INCREMENTS_NOTE, ProcessOptions, chart_series
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,21 @@ class SpcSummary:
         return MIN_POINTS
 
 
+def _chart(
+    indicator: Indicator,
+    approved: list[tuple[PeriodRef, Decimal]],
+    target: Decimal | None,
+    process: ProcessOptions,
+) -> Spc:
+    return spc(
+        [v for _, v in approved],
+        polarity=Polarity(indicator.polarity),
+        target=target,
+        baseline_points=process.baseline_points,
+        rebase_at=process.rebase_at,
+    )
+
+
 def indicator_spc(
     indicator: Indicator,
     own: Mapping[PeriodRef, dict[str, Any]],
@@ -77,15 +92,8 @@ def indicator_spc(
         target=context.target_value if context is not None else None,
     )
     approved, target = charted.points, charted.target
-    polarity = Polarity(indicator.polarity)
     process = spc_process(indicator, [period for period, _ in approved])
-    chart = spc(
-        [v for _, v in approved],
-        polarity=polarity,
-        target=target,
-        baseline_points=process.baseline_points,
-        rebase_at=process.rebase_at,
-    )
+    chart = _chart(indicator, approved, target, process)
 
     def text(value: Decimal) -> str:
         return format_value(value, unit=indicator.unit, decimal_places=indicator.decimal_places)
