@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 
 from partnership.models import Block, Organisation, Outcome
+from partnership.pages import GovukRadios
 from risks.models import Risk
 from risks.rules import RiskLevel
 from targets.models import Target
@@ -33,7 +34,7 @@ def _rating(name: str) -> forms.TypedChoiceField:
         label=label,
         choices=RATINGS,
         coerce=int,
-        widget=forms.RadioSelect,
+        widget=GovukRadios,  # the error summary links to the first radio
         error_messages={"required": message, "invalid_choice": message},
     )
 
