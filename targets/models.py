@@ -138,7 +138,22 @@ class Action(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="actions_led"
     )
     other_partners = models.ManyToManyField(Organisation, blank=True, related_name="actions")
-    resources = models.TextField(blank=True)
+    funding_stream = models.ForeignKey(
+        "partnership.FundingStream",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+        help_text="The funding stream the action draws money from, if any.",
+    )
+    funding_amount = models.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The money the action draws from its funding stream.",
+    )
+    resources = models.TextField(blank=True, help_text="Other resources: staff, buildings, time.")
     monitoring = models.TextField(blank=True, help_text="How progress is monitored.")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     progress = models.TextField(blank=True)
@@ -159,6 +174,11 @@ class Action(models.Model):
                 | Q(start_date__lte=models.F("due_date")),
                 name="action_starts_before_due",
                 violation_error_message="An action starts before it is due.",
+            ),
+            models.CheckConstraint(
+                condition=Q(funding_amount__isnull=True) | Q(funding_amount__gte=0),
+                name="action_funding_amount_not_negative",
+                violation_error_message="The money an action draws cannot be negative.",
             ),
         ]
 
