@@ -12,7 +12,7 @@ WORKDIR /app
 RUN useradd --create-home --uid 1000 app
 COPY . .
 COPY --from=assets /app/static/dist static/dist
-RUN pip install . \
+RUN pip install -c constraints.txt . \
  && SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
  && mkdir -p /app/media && chown app /app/media
 USER app
