@@ -22,7 +22,12 @@ STALE_MESSAGE = (
 
 
 class RiskRefused(Exception):
-    """The person may not save this risk; the message says why, in their words."""
+    """The person may not save this risk; the message says why, in their words, and
+    ``field`` names the form's field it is about, if one."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class StaleRisk(Exception):
@@ -47,7 +52,7 @@ def add_risk(*, user: Any, risk: Risk) -> Risk:
     risk.owner = user
     risk.version = 1
     save_with_who(risk, user)
-    refresh_proposal(risk)
+    refresh_proposal(risk, user=user)
     return risk
 
 
@@ -75,5 +80,5 @@ def edit_risk(*, user: Any, risk_id: int, version: int, changes: dict[str, Any])
         setattr(risk, name, value)
     risk.version += 1
     save_with_who(risk, user)
-    refresh_proposal(risk)
+    refresh_proposal(risk, user=user)
     return risk

@@ -50,10 +50,11 @@ def proposed_move(risk: Risk) -> tuple[str, RiskLevel] | None:
     return None
 
 
-def refresh_proposal(risk: Risk) -> EscalationProposal | None:
+def refresh_proposal(risk: Risk, *, user: Any = None) -> EscalationProposal | None:
     """Make the risk's pending proposal match its score and level now; return it (or None).
 
-    Call inside the transaction that changed the risk. A pending proposal for the same
+    Call inside the transaction that changed the risk, with ``user``, whose change it was:
+    history names them as who withdrew or made the proposal. A pending proposal for the same
     move at the same score is kept; any other is withdrawn, and a new one is made if the
     rules propose a move - unless the same move at the same score was the last one
     proposed and was declined: the level has decided, and is asked again only when the
@@ -64,17 +65,21 @@ def refresh_proposal(risk: Risk) -> EscalationProposal | None:
         if move == (pending.direction, pending.to_level) and pending.score == risk.current_score:
             return pending
         pending.status = EscalationProposal.Status.WITHDRAWN
+        pending._history_user = user  # noqa: SLF001 - how django-simple-history records who
         pending.save(update_fields=["status"])
     if move is None or _declined_already(risk, move):
         return None
     direction, to_level = move
-    return EscalationProposal.objects.create(
+    proposal = EscalationProposal(
         risk=risk,
         direction=direction,
         from_level=risk.level,
         to_level=to_level,
         score=risk.current_score,
     )
+    proposal._history_user = user  # noqa: SLF001
+    proposal.save()
+    return proposal
 
 
 def _declined_already(risk: Risk, move: tuple[str, RiskLevel]) -> bool:
@@ -186,4 +191,4 @@ def _move(risk: Risk, proposal: EscalationProposal, user: Any) -> None:
     risk.version += 1
     risk._history_user = user  # noqa: SLF001
     risk.save()
-    refresh_proposal(risk)
+    refresh_proposal(risk, user=user)

@@ -50,6 +50,13 @@ def review_risk(
     risk_score(likelihood=likelihood, impact=impact)  # ValueError outside 1 to 5
     if next_review_date <= reviewed_on:
         raise RiskRefused("The next review must be after this review.")
+    last = risk.reviews.order_by("-reviewed_on").values_list("reviewed_on", flat=True).first()
+    if last is not None and reviewed_on < last:
+        raise RiskRefused(
+            f"This risk was last reviewed on {last:%-d %B %Y}: a review cannot be dated "
+            "before it. Record the review on the day it was held, on or after that date.",
+            field="reviewed_on",
+        )
     review = RiskReview(
         risk=risk,
         reviewed_on=reviewed_on,
@@ -66,5 +73,5 @@ def review_risk(
     risk.review_date = next_review_date
     risk.version += 1
     save_with_who(risk, user)
-    refresh_proposal(risk)
+    refresh_proposal(risk, user=user)
     return review

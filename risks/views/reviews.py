@@ -45,7 +45,7 @@ def _save(request: HttpRequest, risk: Risk, form: ReviewForm) -> ReviewForm | No
             next_review_date=data["next_review_date"],
         )
     except RiskRefused as refusal:
-        form.add_error(None, str(refusal))
+        form.add_error(refusal.field, str(refusal))
         return form
     except StaleRisk:
         # What was typed is kept, now against the version saved meanwhile.

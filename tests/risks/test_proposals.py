@@ -89,3 +89,29 @@ def test_editing_a_risk_past_its_threshold_proposes_it():
         changes={"current_likelihood": 4, "current_impact": 4},
     )
     assert risk.proposals.get(status=PENDING).to_level == RiskLevel.BLOCK
+
+
+def test_history_names_whose_change_made_and_withdrew_the_proposal():
+    from risks import services
+
+    officer, other = f.UserFactory(), f.UserFactory()
+    f.assign(officer, f.Role.PERFORMANCE_OFFICER)
+    f.assign(other, f.Role.PERFORMANCE_OFFICER)
+    risk = f.RiskFactory()
+    services.edit_risk(
+        user=officer,
+        risk_id=risk.pk,
+        version=1,
+        changes={"current_likelihood": 4, "current_impact": 4},
+    )
+    proposal = risk.proposals.get()
+    services.edit_risk(
+        user=other,
+        risk_id=risk.pk,
+        version=2,
+        changes={"current_likelihood": 1, "current_impact": 1},
+    )
+
+    made, withdrawn = proposal.history.order_by("history_date")
+    assert (made.status, made.history_user) == (PENDING, officer)
+    assert (withdrawn.status, withdrawn.history_user) == ("withdrawn", other)

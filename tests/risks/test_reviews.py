@@ -183,6 +183,39 @@ def test_bad_input_is_refused_with_what_was_typed_kept(
     assert not RiskReview.objects.exists()
 
 
+def test_a_review_dated_before_the_last_review_is_refused_with_what_was_typed_kept(
+    client, lead, lead_role, outcome_risk, today
+):
+    client.force_login(lead)
+    client.post(review_url(outcome_risk), posted(outcome_risk, today, reviewed_on=day(today, -3)))
+    outcome_risk.refresh_from_db()
+    earlier = posted(outcome_risk, today, reviewed_on=day(today, -5), note="Held last week")
+    response = client.post(review_url(outcome_risk), earlier)
+
+    last = today - timedelta(days=3)
+    assert response.status_code == 200
+    assert response.context["form"].errors["reviewed_on"] == [
+        f"This risk was last reviewed on {last:%-d %B %Y}: a review cannot be dated before it. "
+        "Record the review on the day it was held, on or after that date."
+    ]
+    assert 'href="#id_reviewed_on"' in response.text
+    assert "Held last week" in response.text
+    assert RiskReview.objects.filter(risk=outcome_risk).count() == 1
+    outcome_risk.refresh_from_db()
+    assert outcome_risk.version == 2
+
+
+def test_a_review_on_the_day_of_the_last_one_is_recorded(
+    client, lead, lead_role, outcome_risk, today
+):
+    client.force_login(lead)
+    client.post(review_url(outcome_risk), posted(outcome_risk, today))
+    outcome_risk.refresh_from_db()
+    client.post(review_url(outcome_risk), posted(outcome_risk, today, impact=1))
+
+    assert RiskReview.objects.filter(risk=outcome_risk).count() == 2
+
+
 def test_a_stale_review_is_refused_with_what_was_typed_kept(
     client, officer, lead, lead_role, outcome_risk, today
 ):
