@@ -52,16 +52,15 @@ def sub_areas_chart(sub_areas: SubAreas) -> Chart:
 def summary_of(sub_areas: SubAreas) -> str:
     """The chart in words: how many sub-areas, the best and the worst, against the area."""
     lines = sub_areas.lines
-    count = f"{len(lines)} sub-area{'' if len(lines) == 1 else 's'}"
-    text = f"{count} in {sub_areas.period_label}"
-    if len(lines) > 1 and sub_areas.polarity is not Polarity.NEITHER:
-        text += f": best {lines[0].name} ({lines[0].text}), worst {lines[-1].name} "
-        text += f"({lines[-1].text})"
-    elif len(lines) > 1:
-        text += f": highest {lines[0].name} ({lines[0].text}), lowest {lines[-1].name} "
-        text += f"({lines[-1].text})"
+    first, last = lines[0], lines[-1]
+    text = f"{len(lines)} sub-area{'' if len(lines) == 1 else 's'} in {sub_areas.period_label}"
+    if len(lines) == 1:
+        text += f": {first.name} ({first.text})"
     else:
-        text += f": {lines[0].name} ({lines[0].text})"
+        top, bottom = (
+            ("highest", "lowest") if sub_areas.polarity is Polarity.NEITHER else ("best", "worst")
+        )
+        text += f": {top} {first.name} ({first.text}), {bottom} {last.name} ({last.text})"
     if sub_areas.reference_value is not None:
         text += f". {sub_areas.reference_name} as a whole: {sub_areas.reference_text}"
         text += " (the dashed line)"

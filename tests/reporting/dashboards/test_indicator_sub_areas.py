@@ -162,6 +162,18 @@ def test_the_table_gives_the_same_numbers_as_the_chart(cyp, psb):
     ]  # fmt: skip
 
 
+def test_one_sub_area_without_the_partnership_areas_value(cyp, psb, area):
+    IndicatorValue.objects.filter(area=area).delete()
+    IndicatorValue.objects.filter(area__code__in=["AC02", "AC03", "AC04"]).delete()
+    chart = sub_areas_chart(indicator_page(slug="cyp-01", user=psb).sub_areas)
+    assert chart.summary == "1 sub-area in Q4 2025-26: Anycity North (52.0%)."
+    assert "shapes" not in json.loads(chart.figure_json)["layout"]
+    assert chart.table.rows == (
+        ("Anycity (partnership area)", "–", "–", "–"),
+        ("Anycity North", "52.0%", "–", "Improving"),
+    )
+
+
 def test_lower_is_better_puts_the_smallest_first(cyp, psb):
     cyp.polarity = Polarity.LOWER
     cyp.save()
