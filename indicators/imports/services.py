@@ -129,20 +129,18 @@ def import_save(*, record: ValueImport, sha256: str, actor: Any) -> Plan:
 
 
 @transaction.atomic
-def unknown_areas_create(*, plan: Plan, actor: Any) -> list[Area]:
-    """Every area the file names that is not known, as comparator areas named as in the
-    file (``import_values --create-areas``). Areas whose code is not a GSS code are not
-    created: they stay problems to put right."""
+def unknown_areas_create(*, plan: Plan, actor: Any, parent: Area | None = None) -> list[Area]:
+    """Every area the file names that is not known, named as in the file
+    (``import_values --create-areas``): comparator areas, whose code must be a GSS code
+    (others stay problems to put right); or, given ``parent`` (the partnership area or a
+    sub-area, ``--sub-areas-of``), sub-areas of it, whatever their code."""
+    kind = Area.Kind.COMPARATOR if parent is None else Area.Kind.SUB_AREA
     return [
         comparator_area_create(
-            code=unknown.code,
-            name=unknown.name,
-            kind=Area.Kind.COMPARATOR,
-            parent=None,
-            actor=actor,
+            code=unknown.code, name=unknown.name, kind=kind, parent=parent, actor=actor
         )
         for unknown in plan.unknown_areas.values()
-        if unknown.creatable
+        if unknown.creatable or parent is not None
     ]
 
 

@@ -178,3 +178,63 @@ def test_a_ward_may_be_part_of_an_area_committee(world, committees, officer):
         actor=officer,
     )  # fmt: skip
     assert (ward.kind, ward.parent) == (Area.Kind.SUB_AREA, committees["north"])
+
+
+# --- manage.py import_values --create-areas --sub-areas-of CODE -------------------------------
+
+
+def _run(tmp_path, content, *args):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    path = tmp_path / "committees.csv"
+    path.write_bytes(content)
+    out = StringIO()
+    call_command("import_values", str(path), *args, stdout=out)
+    return out.getvalue()
+
+
+COMMITTEES = csv_bytes(
+    "Area,Area Name,2025-26-Q1,2025-26-Q2",
+    "AC01,Anycity North,20,21",
+    "AC02,Anycity South,30,31",
+)
+
+
+def test_the_command_creates_unknown_areas_as_sub_areas_of_the_one_named(world, tmp_path):
+    out = _run(tmp_path, COMMITTEES, "--indicator", "NI 116", "--create-areas",
+               "--sub-areas-of", "e08000099")  # fmt: skip
+    assert "Created 2 sub-area(s) of Anycity." in out
+    made = Area.objects.filter(kind=Area.Kind.SUB_AREA).order_by("code")
+    assert [(a.code, a.name, a.parent) for a in made] == [
+        ("AC01", "Anycity North", world["home"]),
+        ("AC02", "Anycity South", world["home"]),
+    ]
+    values = IndicatorValue.objects.filter(area__in=made)
+    assert values.count() == 4
+    assert not values.filter(is_approved=True).exists()
+
+
+def test_the_command_dry_run_creates_no_sub_area(world, tmp_path):
+    out = _run(tmp_path, COMMITTEES, "--indicator", "NI 116", "--create-areas",
+               "--sub-areas-of", "E08000099", "--dry-run")  # fmt: skip
+    assert "Would create the unknown areas as sub-area(s) of Anycity." in out
+    assert not Area.objects.filter(kind=Area.Kind.SUB_AREA).exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--sub-areas-of", "E08000099"], "--sub-areas-of goes with --create-areas"),
+        (["--create-areas", "--sub-areas-of", "X9"], "There is no area with the code X9"),
+        (["--create-areas", "--sub-areas-of", "E06000001"], "A sub-area is part of the partner"),
+    ],
+)
+def test_the_command_refuses_a_wrong_parent_and_saves_nothing(world, tmp_path, args, message):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match=message):
+        _run(tmp_path, COMMITTEES, "--indicator", "NI 116", *args)
+    assert not Area.objects.filter(code__in=["AC01", "AC02"]).exists()
+    assert not IndicatorValue.objects.exists()
