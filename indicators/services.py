@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from simple_history.utils import bulk_update_with_history
 
 from indicators.enums import ValueStatus
@@ -90,12 +91,20 @@ def value_clear(*, indicator: Indicator, area: Area, period: Period, actor: Any)
     return True
 
 
+def _own_areas(area: Area) -> Q:
+    """The area, and for the partnership area its sub-areas too: their figures are the
+    partnership's own, approved with the return that gives its area's."""
+    if area.kind == Area.Kind.PARTNERSHIP:
+        return Q(area=area) | Q(area__kind=Area.Kind.SUB_AREA)
+    return Q(area=area)
+
+
 def _set_approved(
     *, indicator_ids: Iterable[int], area: Area, period: Period, approved: bool, actor: Any
 ) -> int:
     rows = list(
         IndicatorValue.objects.select_for_update()
-        .filter(indicator_id__in=list(indicator_ids), area=area, period=period)
+        .filter(_own_areas(area), indicator_id__in=list(indicator_ids), period=period)
         .exclude(is_approved=approved)
     )
     for row in rows:
@@ -110,8 +119,8 @@ def values_approve(
     *, indicator_ids: Iterable[int], area: Area, period: Period, actor: Any = None
 ) -> int:
     """Mark the values of these indicators for ``area`` and ``period`` approved, so that
-    boards, the PSB, scrutiny, packs and the API's readers see them. Returns how many
-    changed."""
+    boards, the PSB, scrutiny, packs and the API's readers see them; for the partnership
+    area, its sub-areas' values for the period too. Returns how many changed."""
     return _set_approved(
         indicator_ids=indicator_ids, area=area, period=period, approved=True, actor=actor
     )
@@ -122,7 +131,8 @@ def values_unapprove(
     *, indicator_ids: Iterable[int], area: Area, period: Period, actor: Any = None
 ) -> int:
     """Take approval back (a reopened return): the values are seen again only by the lead's
-    organisation and the performance team. Returns how many changed."""
+    organisation and the performance team (the partnership area's sub-areas' values too).
+    Returns how many changed."""
     return _set_approved(
         indicator_ids=indicator_ids, area=area, period=period, approved=False, actor=actor
     )

@@ -73,6 +73,15 @@ class PartnershipAreaFactory(AreaFactory):
     kind = Area.Kind.PARTNERSHIP
 
 
+class SubAreaFactory(AreaFactory):
+    """An area committee of the partnership area."""
+
+    code = factory.Sequence(lambda n: f"SUB{n:04d}")
+    name = factory.Sequence(lambda n: f"Area committee {n:02d}")
+    kind = Area.Kind.SUB_AREA
+    parent = factory.SubFactory(PartnershipAreaFactory)
+
+
 def period(code: str) -> Period:
     """The stored period for a code, created if need be."""
     return period_get_or_create(code)

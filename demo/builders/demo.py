@@ -29,6 +29,7 @@ from demo.builders.values import (
     build_values,
     plan_comparator_values,
     plan_partnership_values,
+    plan_sub_area_values,
     readings_of,
 )
 from demo.content.people import PARTNERSHIP_AREA_CODE
@@ -90,6 +91,7 @@ def build_demo(*, today: date) -> DemoResult:
     open_states = open_round_states(sorted(due.get(ctx.latest, {})), rng_for("open round"))
     rows = plan_partnership_values(series, window=window, open_states=open_states)
     rows += plan_comparator_values(series)
+    rows += plan_sub_area_values(rows, window=window)
     build_values(ctx, rows)
     build_rounds(ctx, due=due, open_states=open_states, readings=readings_of(series, rows))
     build_actions(ctx)

@@ -29,6 +29,11 @@ ESTIMATE_SHARE = 0.04
 SOURCE_RETURN = "return"
 SOURCE_IMPORT = "imported"
 COMPARED_KINDS = ("comparator", "region", "england")
+# Indicators (all percentages) the area committees' figures are reported for, over the
+# last quarters.
+SUB_AREA_INDICATORS = frozenset({"NI 53", "L 01", "L 14", "NI 32", "NI 30", "NI 141", "L 31",
+                                 "NI 151", "NI 192"})  # fmt: skip
+SUB_AREA_QUARTERS = 8
 
 ESTIMATE_NOTES = (
     "Estimated from the first two months of the quarter; the final figure follows next quarter.",
@@ -134,6 +139,39 @@ def plan_comparator_values(series: list[SeriesPlan]) -> list[ValueRow]:
                     ValueRow(plan.indicator.code, area.code, period, value, source=SOURCE_IMPORT)
                 )
     return rows
+
+
+def plan_sub_area_values(rows: list[ValueRow], *, window: list[Period]) -> list[ValueRow]:
+    """The area committees' figures for a few indicators over the last quarters: Anycity's
+    value scaled for each committee, imported by the performance team and approved with
+    the quarter's return as Anycity's is (a draft quarter's are drafts too)."""
+    recent = set(window[-SUB_AREA_QUARTERS:])
+    committees = [area for area in AREAS if area.kind == "sub_area"]
+    out = []
+    for row in rows:
+        if row.area != PARTNERSHIP_AREA_CODE or row.collected_in not in recent:
+            continue
+        if row.indicator not in SUB_AREA_INDICATORS:
+            continue
+        places = row.value.as_tuple().exponent
+        for area in committees:
+            rng = rng_for("sub-area", row.indicator, area.code, row.period.code)
+            raw = row.value * Decimal(repr(area.factor * rng.uniform(0.97, 1.03)))
+            exact = raw.quantize(Decimal(1).scaleb(places if isinstance(places, int) else 0))
+            value = min(exact, Decimal(100))  # every one of them is a percentage
+            out.append(
+                ValueRow(
+                    row.indicator,
+                    area.code,
+                    row.period,
+                    value,
+                    status=row.status,
+                    note=row.note if row.status == "estimated" else "",
+                    is_approved=row.is_approved,
+                    source=SOURCE_IMPORT,
+                )  # fmt: skip
+            )
+    return out
 
 
 def readings_of(

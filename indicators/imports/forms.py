@@ -18,9 +18,14 @@ LAYOUT_CHOICES = [
 ]
 AREA_KINDS = [
     (Area.Kind.COMPARATOR, "Comparator area"),
+    (Area.Kind.SUB_AREA, "Sub-area of the partnership (area committee, neighbourhood, ward)"),
     (Area.Kind.REGION, "Region"),
     (Area.Kind.ENGLAND, "England"),
 ]
+
+# What an area created from the preview may be part of: a comparator a region or England,
+# a sub-area the partnership area or another sub-area (a ward of an area committee).
+PARENT_KINDS = [Area.Kind.REGION, Area.Kind.ENGLAND, Area.Kind.PARTNERSHIP, Area.Kind.SUB_AREA]
 
 
 class UploadForm(forms.Form):
@@ -52,9 +57,7 @@ class AreaForm(forms.Form):
     kind = forms.ChoiceField(label="Kind of area", choices=AREA_KINDS, initial=Area.Kind.COMPARATOR)
     parent = forms.ModelChoiceField(
         label="Part of (optional)",
-        queryset=Area.objects.filter(kind__in=[Area.Kind.REGION, Area.Kind.ENGLAND]).order_by(
-            "name"
-        ),
+        queryset=Area.objects.filter(kind__in=PARENT_KINDS).order_by("name"),
         required=False,
         empty_label="None",
     )

@@ -60,8 +60,10 @@ def value_imports() -> QuerySet[ValueImport]:
 
 
 def parent_areas() -> list[Area]:
-    """The areas a comparator area may be part of: regions and England."""
-    return list(Area.objects.filter(kind__in=[Area.Kind.REGION, Area.Kind.ENGLAND]))
+    """The areas a new area may be part of: regions and England for a comparator, the
+    partnership area or a sub-area for a sub-area."""
+    kinds = [Area.Kind.PARTNERSHIP, Area.Kind.SUB_AREA, Area.Kind.REGION, Area.Kind.ENGLAND]
+    return list(Area.objects.filter(kind__in=kinds))
 
 
 def recent_imports(*, limit: int) -> list[ValueImport]:

@@ -129,36 +129,61 @@ def import_save(*, record: ValueImport, sha256: str, actor: Any) -> Plan:
 
 
 @transaction.atomic
-def unknown_areas_create(*, plan: Plan, actor: Any) -> list[Area]:
-    """Every area the file names that is not known, as comparator areas named as in the
-    file (``import_values --create-areas``). Areas whose code is not a GSS code are not
-    created: they stay problems to put right."""
+def unknown_areas_create(*, plan: Plan, actor: Any, parent: Area | None = None) -> list[Area]:
+    """Every area the file names that is not known, named as in the file
+    (``import_values --create-areas``): comparator areas, whose code must be a GSS code
+    (others stay problems to put right); or, given ``parent`` (the partnership area or a
+    sub-area, ``--sub-areas-of``), sub-areas of it, whatever their code."""
+    kind = Area.Kind.COMPARATOR if parent is None else Area.Kind.SUB_AREA
     return [
         comparator_area_create(
-            code=unknown.code,
-            name=unknown.name,
-            kind=Area.Kind.COMPARATOR,
-            parent=None,
-            actor=actor,
+            code=unknown.code, name=unknown.name, kind=kind, parent=parent, actor=actor
         )
         for unknown in plan.unknown_areas.values()
-        if unknown.creatable
+        if unknown.creatable or parent is not None
     ]
+
+
+# The kinds an area created from a preview may be, and what each may be part of.
+_PARENT_KINDS = {
+    Area.Kind.COMPARATOR: (Area.Kind.REGION, Area.Kind.ENGLAND),
+    Area.Kind.REGION: (Area.Kind.ENGLAND,),
+    Area.Kind.ENGLAND: (),
+    Area.Kind.SUB_AREA: (Area.Kind.PARTNERSHIP, Area.Kind.SUB_AREA),
+}
+
+
+def _parent_refusal(kind: str, parent: Area | None) -> str | None:
+    """Why ``parent`` cannot hold an area of ``kind``, or None."""
+    if kind == Area.Kind.SUB_AREA and parent is None:
+        return "Choose what the sub-area is part of: the partnership area or another sub-area"
+    if parent is not None and parent.kind not in _PARENT_KINDS[kind]:
+        if kind == Area.Kind.SUB_AREA:
+            return "A sub-area is part of the partnership area or of another sub-area"
+        if kind == Area.Kind.ENGLAND:
+            return "England is not part of another area: choose None"
+        return f"A {Area.Kind(kind).label.lower()} is part of a region or England, or of none"
+    return None
 
 
 @transaction.atomic
 def comparator_area_create(
     *, code: str, name: str, kind: str, parent: Area | None, actor: Any
 ) -> Area:
-    """A comparator, regional or national area a file names, created from the preview."""
+    """An area a file names, created from the preview: a comparator, regional or national
+    area (published data, part of a region or England if anything), or a sub-area of the
+    partnership (an area committee, neighbourhood or ward: part of the partnership area
+    or of another sub-area), whose values are the partnership's own."""
     _check(actor)
     code, name = code.strip(), " ".join(name.split())
-    if kind not in (Area.Kind.COMPARATOR, Area.Kind.REGION, Area.Kind.ENGLAND):
-        raise ApplicationError("Choose comparator area, region or England", field="kind")
+    if kind not in _PARENT_KINDS:
+        raise ApplicationError("Choose comparator area, sub-area, region or England", field="kind")
     if not code or len(code) > 20:
         raise ApplicationError("Enter the area's code, at most 20 characters", field="code")
     if not name:
         raise ApplicationError("Enter the area's name", field="name")
+    if refusal := _parent_refusal(kind, parent):
+        raise ApplicationError(refusal, field="parent")
     if Area.objects.filter(code__iexact=code).exists():
         raise ApplicationError(f"There is already an area with the code {code}", field="code")
     area = Area(code=code, name=name[:200], kind=kind, parent=parent)

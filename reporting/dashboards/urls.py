@@ -6,6 +6,7 @@ urlpatterns = [
     path("exceptions/", exceptions.exceptions, name="exceptions"),
     path("blocks/", blocks.blocks, name="blocks"),
     path("blocks/<slug:slug>/", blocks.block_detail, name="block_detail"),
+    path("blocks/<slug:slug>/sub-areas/", blocks.block_sub_areas, name="block_sub_areas"),
     path("indicators/", indicator_page.indicators, name="indicators"),
     path("indicators/<slug:slug>/", indicator_page.indicator_detail, name="indicator_detail"),
     path(

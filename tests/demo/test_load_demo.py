@@ -27,7 +27,7 @@ from demo.national import read_national_indicators
 from indicators.enums import Accumulation, Frequency, Unit
 from indicators.models import Indicator, IndicatorValue
 from partnership.access import roles_of
-from partnership.models import Area, Outcome
+from partnership.models import Area, Block, Outcome
 from partnership.periods import Period, last_quarters
 from reporting.models import QuarterlyReturn, ReturnRound
 from risks.models import Escalation, Risk
@@ -207,6 +207,38 @@ class TestDemoAsAt21November2026:
             values = IndicatorValue.objects.filter(area__kind=kind)
             assert values.exists(), kind
             assert not values.exclude(is_approved=True, source="imported").exists()
+
+    def test_area_committees_have_values_approved_with_anycitys(self):
+        """Four area committees of Anycity, with values for a few indicators over the
+        last eight quarters, approved exactly when Anycity's value for the quarter is."""
+        committees = Area.objects.filter(kind=Area.Kind.SUB_AREA)
+        assert committees.count() == 4
+        assert {a.parent.code for a in committees} == {PARTNERSHIP_AREA_CODE}
+        values = IndicatorValue.objects.filter(area__kind=Area.Kind.SUB_AREA)
+        assert values.values("indicator").distinct().count() >= 5
+        assert values.values("period").distinct().count() >= 8
+        assert values.filter(is_approved=True).exists()
+        own = {
+            (v.indicator_id, v.period_id): v.is_approved
+            for v in IndicatorValue.objects.filter(area__code=PARTNERSHIP_AREA_CODE)
+        }
+        assert all(own[(v.indicator_id, v.period_id)] == v.is_approved for v in values)
+        assert not values.exclude(source="imported").exists()
+
+    def test_the_board_sees_its_blocks_indicators_by_sub_area(self, client):
+        client.force_login(get_user_model().objects.get(username="board"))
+        slug = Block.objects.get(outcomes__primary_indicators__code="NI 53").slug
+        response = client.get(f"/blocks/{slug}/sub-areas/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Anycity North Area Committee" in html
+        assert "NI 53 Prevalence of breastfeeding" in html
+
+    def test_ni_53_shows_its_values_by_sub_area(self, client):
+        client.force_login(get_user_model().objects.get(username="psb"))
+        html = client.get("/indicators/ni-53/").content.decode()
+        assert 'id="sub-areas-chart"' in html
+        assert "Anycity West and Central Area Committee" in html
 
     def test_framework_rows_have_their_creation_in_history(self):
         for model in (Outcome, Indicator, Target, QuarterlyReturn, IndicatorValue):

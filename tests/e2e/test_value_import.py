@@ -53,7 +53,7 @@ def test_officer_imports_a_wide_comparator_table(sign_in, page, axe_check, indic
     expect(page.get_by_role("button", name="Save these values")).to_have_count(0)
     axe_check(page)
 
-    page.get_by_label("Part of (optional)").select_option(label="North Midlands")
+    page.get_by_label("Part of", exact=True).select_option(label="North Midlands (region)")
     page.get_by_role("button", name="Add E06000003 as an area").click()
     expect(page.get_by_text("Redcar and Cleveland (E06000003) has been added")).to_be_visible()
     expect(page.locator("#preview-counts")).to_contain_text("8 values to add")

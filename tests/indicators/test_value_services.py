@@ -144,3 +144,35 @@ def test_approving_flips_only_the_values_named_and_keeps_history(
     assert list(
         IndicatorValue.objects.filter(is_approved=True).values_list("indicator", flat=True)
     ) == [second.pk]
+
+
+def test_approving_the_partnership_areas_values_approves_its_sub_areas_too(
+    outcome, area, quarter, lead, officer
+):
+    """Sub-area figures are the partnership's own: the return that approves the area's
+    value for the quarter approves its sub-areas' (and reopening takes it back); a
+    comparator's value, and another quarter's, are left as they are."""
+    indicator = f.IndicatorFactory(primary_outcome=outcome)
+    north, south = f.SubAreaFactory(parent=area), f.SubAreaFactory(parent=area)
+    comparator = f.AreaFactory()
+    for place in (area, north, south, comparator):
+        record(indicator, place, quarter, lead)
+    other_quarter = record(indicator, north, f.period("2025-26-Q1"), lead)
+
+    assert values_approve(indicator_ids=[indicator.pk], area=area, period=quarter) == 3
+
+    approved = {v.area for v in IndicatorValue.objects.filter(is_approved=True)}
+    assert approved == {area, north, south}
+    other_quarter.refresh_from_db()
+    assert not other_quarter.is_approved
+    assert values_unapprove(indicator_ids=[indicator.pk], area=area, period=quarter) == 3
+    assert not IndicatorValue.objects.filter(is_approved=True).exists()
+
+
+def test_approving_a_sub_areas_values_leaves_its_siblings(outcome, area, quarter, lead):
+    indicator = f.IndicatorFactory(primary_outcome=outcome)
+    north, south = f.SubAreaFactory(parent=area), f.SubAreaFactory(parent=area)
+    for place in (area, north, south):
+        record(indicator, place, quarter, lead)
+    assert values_approve(indicator_ids=[indicator.pk], area=north, period=quarter) == 1
+    assert {v.area for v in IndicatorValue.objects.filter(is_approved=True)} == {north}

@@ -1,9 +1,10 @@
 """``python manage.py import_values FILE [--layout long|wide|fingertips] [--indicator CODE]
-[--create-areas] [--dry-run] [--user USERNAME]``.
+[--create-areas [--sub-areas-of CODE]] [--dry-run] [--user USERNAME]``.
 
 Imports a CSV or .xlsx of values as the performance team, printing the same preview as
 ``/data/import/``; all or nothing. ``--create-areas`` creates areas the file names that
-are not known as comparator areas, named as in the file. ``--user`` names the
+are not known as comparator areas, named as in the file, or with ``--sub-areas-of CODE``
+as sub-areas of that area (the partnership area or a sub-area). ``--user`` names the
 performance officer history records (without it, the command line as the team).
 """
 
@@ -17,12 +18,14 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from indicators.imports.layouts import LAYOUTS
+from indicators.imports.plan import Plan
 from indicators.imports.read import ImportRefused, size_text
 from indicators.imports.selectors import import_replan
 from indicators.imports.services import import_preview, import_save, unknown_areas_create
 from indicators.imports.summary import preview_lines
 from partnership import access
 from partnership.errors import ApplicationError
+from partnership.models import Area
 
 
 class Command(BaseCommand):
@@ -33,6 +36,12 @@ class Command(BaseCommand):
         parser.add_argument("--layout", choices=LAYOUTS, default="", help="Found if not given.")
         parser.add_argument("--indicator", default="", help="The indicator of a wide file.")
         parser.add_argument("--create-areas", action="store_true", help="Create unknown areas.")
+        parser.add_argument(
+            "--sub-areas-of",
+            default="",
+            metavar="CODE",
+            help="With --create-areas: create them as sub-areas of this area.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Preview only; save nothing.")
         parser.add_argument("--user", default="", help="The performance officer importing.")
 
@@ -43,6 +52,28 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"There is no one with the username {username}.")
         return user
+
+    def _parent(self, options: dict[str, Any]) -> Area | None:
+        code = options["sub_areas_of"].strip()
+        if not code:
+            return None
+        if not options["create_areas"]:
+            raise CommandError("--sub-areas-of goes with --create-areas.")
+        parent = Area.objects.filter(code__iexact=code).first()
+        if parent is None:
+            raise CommandError(f"There is no area with the code {code}.")
+        return parent
+
+    def _create_areas(self, plan: Plan, actor: Any, parent: Area | None, dry_run: bool) -> None:
+        what = "comparator area(s)" if parent is None else f"sub-area(s) of {parent.name}"
+        if dry_run:
+            self.stdout.write(f"Would create the unknown areas as {what}.")
+            return
+        try:
+            made = unknown_areas_create(plan=plan, actor=actor, parent=parent)
+        except ApplicationError as error:
+            raise CommandError(f"{error.message}. Nothing was saved.") from None
+        self.stdout.write(f"Created {len(made)} {what}.")
 
     def _content(self, path: str) -> bytes:
         try:
@@ -56,6 +87,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         actor = self._actor(options["user"])
+        parent = self._parent(options)
         path = options["file"]
         try:
             preview = import_preview(
@@ -77,11 +109,8 @@ class Command(BaseCommand):
         plan = preview.plan
         assert plan is not None
         if options["create_areas"] and plan.unknown_areas:
-            if options["dry_run"]:
-                self.stdout.write("Would create the unknown areas as comparator areas.")
-            else:
-                made = unknown_areas_create(plan=plan, actor=actor)
-                self.stdout.write(f"Created {len(made)} comparator area(s).")
+            self._create_areas(plan, actor, parent, options["dry_run"])
+            if not options["dry_run"]:
                 plan = import_replan(record=preview.record)
         self.stdout.write("\n".join(preview_lines(plan)))
         if options["dry_run"]:

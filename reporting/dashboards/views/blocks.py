@@ -16,6 +16,7 @@ from partnership.models import Period
 from reporting.dashboards.charts.rag_counts import rag_counts_chart
 from reporting.dashboards.forms import QuarterForm
 from reporting.dashboards.selectors.board import BlockNotFound, block_named, blocks_page, board_page
+from reporting.dashboards.selectors.board_sub_areas import board_sub_areas
 from reporting.dashboards.views.exceptions import no_role, quarter_or_404
 from reporting.formats.spc_key import SPC_KEY
 from reporting.scorecard.selectors import QuarterNote, quarter_note
@@ -66,6 +67,19 @@ def block_detail(request: HttpRequest, slug: str) -> HttpResponse:
             period_label=page.period_label,
         )
     return render(request, "reporting/dashboards/board.html", context)
+
+
+@login_required
+def block_sub_areas(request: HttpRequest, slug: str) -> HttpResponse:
+    """The block's indicators by sub-area: the latest approved value of each sub-area."""
+    if not access.can_use_site(request.user):
+        return no_role(request)
+    try:
+        block = block_named(slug)
+    except BlockNotFound:
+        raise Http404("There is no such block.") from None
+    page = board_sub_areas(user=request.user, block=block)
+    return render(request, "reporting/dashboards/board_sub_areas.html", {"page": page})
 
 
 def _note(period: Period | None, request: HttpRequest) -> QuarterNote | None:

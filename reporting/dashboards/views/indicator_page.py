@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from partnership import access
 from partnership.pages import no_role
 from reporting.dashboards.charts.spc import spc_chart
+from reporting.dashboards.charts.sub_areas import sub_areas_chart
 from reporting.dashboards.charts.trend import trend_chart
 from reporting.dashboards.forms import IndicatorSearchForm
 from reporting.dashboards.selectors.indicator_page import (
@@ -56,8 +57,8 @@ def indicators(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """An indicator: its definition, target, trend, SPC chart, direction of travel and
-    commentary."""
+    """An indicator: its definition, target, trend, values by sub-area, SPC chart,
+    direction of travel and commentary."""
     if not access.can_use_site(request.user):
         return _no_role(request)
     try:
@@ -73,6 +74,7 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
             "chart": trend,
             "spc_chart": spc,
+            "sub_areas_chart": sub_areas_chart(page.sub_areas) if page.sub_areas else None,
             "can_record_process": access.spc_process_refusal(request.user) is None,
         },
     )

@@ -577,8 +577,8 @@ def sized(outcome, other_outcome, area, region, england):
     return make
 
 
-PAGE_QUERIES = 14  # the whole request: session, user, roles (2), then the selector (10)
-SELECTOR_QUERIES = 12  # two of them read the person's roles
+PAGE_QUERIES = 15  # the whole request: session, user, roles (2), then the selector (11)
+SELECTOR_QUERIES = 13  # two of them read the person's roles
 
 
 # 20 quarters: 19 approved for the partnership area, enough for its SPC chart.

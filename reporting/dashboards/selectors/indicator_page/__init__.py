@@ -19,8 +19,8 @@ Each module reads one part of the page: ``listing`` the list of indicators,
 values seen and the trend's columns, ``target`` the partnership area's target, ``trend``
 the trend and its comparators, ``latest`` the latest value judged, ``projection`` where
 the trend leads, ``spc`` the statistical process control chart of the approved values
-(:mod:`targets.spc`), ``commentary`` the outcome's returns and what was said, and ``page``
-the whole page.
+(:mod:`targets.spc`), ``sub_areas`` the latest values by sub-area, ``commentary`` the
+outcome's returns and what was said, and ``page`` the whole page.
 """
 
 from reporting.dashboards.selectors.indicator_page.commentary import CommentaryEntry

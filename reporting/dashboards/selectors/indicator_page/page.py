@@ -32,6 +32,7 @@ from reporting.dashboards.selectors.indicator_page.projection import (
     projection_summary,
 )
 from reporting.dashboards.selectors.indicator_page.spc import SpcSummary, indicator_spc
+from reporting.dashboards.selectors.indicator_page.sub_areas import SubAreas, sub_area_values
 from reporting.dashboards.selectors.indicator_page.target import (
     TargetSummary,
     target_extra,
@@ -77,6 +78,7 @@ class IndicatorPage:
     latest: Latest | None
     projection: ProjectionSummary | None
     spc: SpcSummary  # the XmR chart of the partnership area's approved values
+    sub_areas: SubAreas | None  # the latest values by sub-area seen; None when there are none
     commentary: tuple[CommentaryEntry, ...]
     drafts_shown: bool  # whether the person sees values not yet approved
 
@@ -84,7 +86,7 @@ class IndicatorPage:
 def indicator_page(*, slug: str, user: Any) -> IndicatorPage:
     """Everything the indicator's page shows to ``user``; IndicatorNotFound for a bad slug.
 
-    Ten queries (and two more to read the person's roles, if not yet read), whatever the
+    Eleven queries (and two more to read the person's roles, if not yet read), whatever the
     number of areas, periods, values, returns or outcomes.
     """
     indicator = read_indicator(slug)
@@ -132,6 +134,7 @@ def indicator_page(*, slug: str, user: Any) -> IndicatorPage:
         ),
         projection=projection_summary(indicator, own, periods, context, by_year=by_year),
         spc=indicator_spc(indicator, own, context, area.name if area else ""),
+        sub_areas=sub_area_values(user, indicator, own, area, by_year=by_year),
         commentary=commentary_entries(indicator, returns.visible, own),
         drafts_shown=access.can_view_unapproved(
             user, lead_organisation_id=indicator.primary_outcome.lead_organisation_id
