@@ -16,9 +16,7 @@ def post(client, slug: str, publish: bool):
 
 
 @pytest.mark.parametrize("person", ["officer", "admin_user"])
-def test_the_performance_team_sees_what_is_published_and_publishes(
-    client, world, person, request
-):
+def test_the_performance_team_sees_what_is_published_and_publishes(client, world, person, request):
     user = request.getfixturevalue(person)
     client.force_login(user)
     page = client.get(MANAGE)
