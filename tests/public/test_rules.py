@@ -7,16 +7,16 @@ import pytest
 from public.rules import RAG_SHAPES, plain_line, travel_words
 from targets.rules import Direction, Rag
 
-I, W, N, X = Direction.IMPROVING, Direction.WORSENING, Direction.NO_CHANGE, Direction.NOT_ASSESSED
+UP, W, N, X = Direction.IMPROVING, Direction.WORSENING, Direction.NO_CHANGE, Direction.NOT_ASSESSED
 
 
 @pytest.mark.parametrize(
     ("last_year", "previous", "words"),
     [
-        (I, X, "Better than last year"),
-        (W, I, "Worse than last year"),
+        (UP, X, "Better than last year"),
+        (W, UP, "Worse than last year"),
         (N, W, "About the same as last year"),
-        (X, I, "Better than the time before"),
+        (X, UP, "Better than the time before"),
         (X, W, "Worse than the time before"),
         (X, N, "About the same as the time before"),
         (X, X, ""),
@@ -30,13 +30,13 @@ def test_travel_is_against_last_year_else_the_time_before(last_year, previous, w
     ("last_year", "rag", "when", "line"),
     [
         (
-            I,
+            UP,
             Rag.GREEN,
             "March 2027",
             "Better than last year; on track for the target for March 2027.",
         ),
         (
-            I,
+            UP,
             Rag.AMBER,
             "March 2027",
             "Better than last year; just behind the target for March 2027.",
@@ -48,7 +48,7 @@ def test_travel_is_against_last_year_else_the_time_before(last_year, previous, w
             "March 2027",
             "About the same as last year; not yet measured against the target for March 2027.",
         ),
-        (I, Rag.GREEN, "", "Better than last year."),
+        (UP, Rag.GREEN, "", "Better than last year."),
         (X, Rag.RED, "March 2027", "Behind the target for March 2027."),
         (X, Rag.GREY, "", "Not enough data yet to say how this is changing."),
     ],
