@@ -98,3 +98,15 @@ def test_the_service_refuses_anyone_but_the_performance_team(world, lead):
     with pytest.raises(ApplicationError, match="Only the performance team"):
         indicator_publish(indicator_id=world["hidden"].pk, publish=True, actor=lead)
     assert not Indicator.objects.get(code="CYP 09").published
+
+
+def test_the_indicator_page_tells_the_performance_team_whether_it_is_public(
+    client, world, officer, lead_role
+):
+    client.force_login(officer)
+    assert "Published on the" in client.get("/indicators/cyp-01/").content.decode()
+    hidden = client.get("/indicators/cyp-09/").content.decode()
+    assert "Not published on the public pages." in hidden
+    assert 'href="/public/manage/"' in hidden
+    client.force_login(lead_role.user)
+    assert 'href="/public/manage/"' not in client.get("/indicators/cyp-01/").content.decode()

@@ -74,5 +74,6 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "chart": trend,
             "spc_chart": spc,
             "can_record_process": access.spc_process_refusal(request.user) is None,
+            "can_publish": access.publish_refusal(request.user) is None,
         },
     )

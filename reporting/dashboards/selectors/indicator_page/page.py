@@ -79,6 +79,7 @@ class IndicatorPage:
     spc: SpcSummary  # the XmR chart of the partnership area's approved values
     commentary: tuple[CommentaryEntry, ...]
     drafts_shown: bool  # whether the person sees values not yet approved
+    published: bool = False  # on the public pages (``public/``)
 
 
 def indicator_page(*, slug: str, user: Any) -> IndicatorPage:
@@ -136,6 +137,7 @@ def indicator_page(*, slug: str, user: Any) -> IndicatorPage:
         drafts_shown=access.can_view_unapproved(
             user, lead_organisation_id=indicator.primary_outcome.lead_organisation_id
         ),
+        published=indicator.published,
     )
 
 
