@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "targets",
     "risks",
     "reporting",
+    "public",
     "demo",
 ]
 

@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("accounts.urls")),
     path("api/", include("reporting.api.urls")),
+    path("public/", include("public.urls")),
     path("", include("indicators.urls")),
     path("", include("risks.urls")),
     path("", include("reporting.urls")),

@@ -88,6 +88,18 @@ class Indicator(models.Model):
     )
     related = models.ManyToManyField("self", blank=True, symmetrical=True)
     is_active = models.BooleanField(default=True)
+    # Published by the performance team: its approved values (and its target) for the
+    # quarters whose round has closed appear on the public pages (``public/``) and in the
+    # open data. History keeps every change with who; these say the latest.
+    published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     history = HistoricalRecords(m2m_fields=[contributes_to])
 
     class Meta:

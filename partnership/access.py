@@ -709,3 +709,37 @@ def can_view_exception_reports(user: Any) -> bool:
     only, across the whole partnership."""
     roles = roles_of(user)
     return roles.psb_member or roles.is_officer or roles.sees_everything
+
+
+# --- Public pages -----------------------------------------------------------------------
+
+# What the public pages read with: approved values only, as scrutiny reads them. Nothing
+# of a return's commentary, a risk or a person is shown on them (``public/``).
+PUBLIC = JobActor(name="The public", username="public", roles=UserRoles(scrutiny=True))
+
+
+def publish_refusal(user: Any) -> str | None:
+    """Why ``user`` may not publish an indicator (or withdraw it), or None: publishing what
+    the partnership shows residents is the performance team's decision."""
+    if roles_of(user).sees_everything:
+        return None
+    return (
+        "Only the performance team publishes indicators on the public pages. "
+        "Ask them if an indicator should be published."
+    )
+
+
+def public_values(values: QuerySet, *, closed_until: Any) -> QuerySet:
+    """Filter a queryset of ``IndicatorValue`` to what anyone may see without signing in:
+    approved values of active, published indicators, for periods ending by
+    ``closed_until`` (the end of the latest quarter whose round has closed; None: nothing)
+    and never a quarter whose round is still open or scheduled."""
+    if closed_until is None:
+        return values.none()
+    return values.filter(
+        Q(period__return_round__isnull=True) | Q(period__return_round__state="closed"),
+        is_approved=True,
+        indicator__published=True,
+        indicator__is_active=True,
+        period__end_date__lte=closed_until,
+    )

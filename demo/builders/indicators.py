@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+from typing import Any
+
+from django.utils import timezone
+
 from demo.builders.catalogue import IndicatorPlan
 from demo.builders.context import DemoContext, create
-from demo.content.indicators import CONTRIBUTES_TO, RELATED
+from demo.content.indicators import CONTRIBUTES_TO, RELATED, UNPUBLISHED
 from indicators.models import Indicator
 
 
@@ -34,6 +39,7 @@ def build_indicators(ctx: DemoContext, catalogue: list[IndicatorPlan]) -> None:
             lead_organisation=lead_organisation,
             lead_person=lead,
             primary_outcome=outcome,
+            **_publishing(ctx, plan.code),
         )
     for code, outcome_codes in CONTRIBUTES_TO:
         if code not in existing:
@@ -41,3 +47,11 @@ def build_indicators(ctx: DemoContext, catalogue: list[IndicatorPlan]) -> None:
     for one, other in RELATED:
         if one not in existing or other not in existing:
             ctx.indicators[one].related.add(ctx.indicators[other])
+
+
+def _publishing(ctx: DemoContext, code: str) -> dict[str, Any]:
+    """Most of the demo's indicators are published by the performance team; a few are not."""
+    if code in UNPUBLISHED:
+        return {"published": False}
+    published_at = timezone.make_aware(datetime.combine(ctx.today, time(9)))
+    return {"published": True, "published_at": published_at, "published_by": ctx.admin}

@@ -229,3 +229,7 @@ RELATED: tuple[tuple[str, str], ...] = (
     ("NI 17", "L 19"), ("NI 154", "NI 155"), ("NI 112", "L 08"),
     ("NI 40", "L 18"), ("NI 125", "L 26"),
 )  # fmt: skip
+
+# Indicators the performance team has not published: the public pages
+# (``/public/``) show every other one, so the difference shows.
+UNPUBLISHED = frozenset({"NI 112", "NI 20", "L 12", "L 26", "L 38"})

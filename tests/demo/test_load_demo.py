@@ -74,6 +74,19 @@ class TestDemoAsAt21November2026:
         assert "already loaded" in output
         assert row_counts() == before
 
+    def test_most_indicators_are_published_and_a_few_are_not(self, client):
+        unpublished = set(Indicator.objects.filter(published=False).values_list("code", flat=True))
+        assert unpublished == {"NI 112", "NI 20", "L 12", "L 26", "L 38"}
+        assert Indicator.objects.filter(published=True, published_by__username="admin").count() > 60
+        assert client.get("/public/indicators/ni-116/").status_code == 200
+        assert client.get("/public/indicators/ni-112/").status_code == 404
+        codes = {
+            line.split(",")[0]
+            for line in client.get("/public/data.csv").content.decode().splitlines()[1:]
+        }
+        assert "NI 116" in codes
+        assert codes.isdisjoint(unpublished)
+
     def test_framework_is_the_size_the_design_asks_for(self):
         assert Area.objects.get(kind=Area.Kind.PARTNERSHIP).code == PARTNERSHIP_AREA_CODE
         assert Outcome.objects.values("block").distinct().count() == 4

@@ -76,5 +76,6 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "spc_chart": spc,
             "sub_areas_chart": sub_areas_chart(page.sub_areas) if page.sub_areas else None,
             "can_record_process": access.spc_process_refusal(request.user) is None,
+            "can_publish": access.publish_refusal(request.user) is None,
         },
     )

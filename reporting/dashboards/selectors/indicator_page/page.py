@@ -81,6 +81,7 @@ class IndicatorPage:
     sub_areas: SubAreas | None  # the latest values by sub-area seen; None when there are none
     commentary: tuple[CommentaryEntry, ...]
     drafts_shown: bool  # whether the person sees values not yet approved
+    published: bool = False  # on the public pages (``public/``)
 
 
 def indicator_page(*, slug: str, user: Any) -> IndicatorPage:
@@ -139,6 +140,7 @@ def indicator_page(*, slug: str, user: Any) -> IndicatorPage:
         drafts_shown=access.can_view_unapproved(
             user, lead_organisation_id=indicator.primary_outcome.lead_organisation_id
         ),
+        published=indicator.published,
     )
 
 

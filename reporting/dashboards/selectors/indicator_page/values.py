@@ -73,6 +73,12 @@ def read_values(user: Any, indicator: Indicator, *, by_year: bool) -> Seen:
         user,
         IndicatorValue.objects.filter(indicator=indicator, area__kind__in=TREND_AREA_KINDS),
     )
+    return seen_of(rows, by_year=by_year)
+
+
+def seen_of(rows: Any, *, by_year: bool) -> Seen:
+    """The values of a queryset of one indicator's ``IndicatorValue`` rows, as the trend
+    reads them (see :func:`read_values`), in one query; the public pages pass their own."""
     values = tuple(
         rows.values(
             "area_id",
