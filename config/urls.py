@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("api/", include("reporting.api.urls")),
     path("", include("indicators.urls")),
+    path("", include("targets.urls")),
     path("", include("risks.urls")),
     path("", include("reporting.urls")),
 ]
