@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from indicators.imports.plan import Plan, PlannedValue
+from indicators.imports.plan import Plan
 from indicators.models import IndicatorValue
 from partnership.models import Period
 from partnership.periods import Period as PeriodRef

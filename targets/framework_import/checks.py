@@ -64,9 +64,7 @@ def _target(values: dict[str, Any]) -> list[tuple[str, str]]:
         problems.append(("Standard target", "a stretch target needs the target without it"))
     baseline, target = values["baseline_period"], values["target_period"]
     if PeriodRef.parse(target) <= PeriodRef.parse(baseline):
-        problems.append(
-            ("Target period", f"{target} is not after the baseline period {baseline}")
-        )
+        problems.append(("Target period", f"{target} is not after the baseline period {baseline}"))
     tolerance = values["tolerance_pct"]
     if tolerance is not None and not Decimal(0) <= tolerance <= Decimal(100):
         problems.append(("Tolerance %", "must be from 0 to 100"))

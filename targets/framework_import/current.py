@@ -100,6 +100,6 @@ def framework_version() -> str:
     added or deleted (each change writes a history row), so a preview can be known stale."""
     parts = []
     for model in VERSIONED:
-        history = model.history.model  # type: ignore[attr-defined]
+        history = model.history.model
         parts.append(f"{model.__name__}:{history.objects.aggregate(n=Max('history_id'))['n']}")
     return hashlib.sha256(";".join(parts).encode()).hexdigest()

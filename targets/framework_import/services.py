@@ -79,7 +79,7 @@ def framework_import_preview(*, content: bytes, file_name: str, actor: Any) -> P
         content=b"" if too_large else content,
         framework_version=framework_version(),
     )
-    record._history_user = _person(actor)  # type: ignore[attr-defined]
+    record._history_user = _person(actor)
     try:
         plan = file_plan(content, file_name=record.file_name)
     except ImportRefused as refusal:
@@ -122,6 +122,6 @@ def framework_import_save(*, record: FrameworkImport, sha256: str, actor: Any) -
     _count(record, plan)
     record.status = FrameworkImport.Status.SAVED
     record.saved_at = timezone.now()
-    record._history_user = _person(actor)  # type: ignore[attr-defined]
+    record._history_user = _person(actor)
     record.save()
     return plan

@@ -20,8 +20,7 @@ def preview_lines(plan: Plan, *, limit: int = 50) -> list[str]:
     sections: list[tuple[str, list[str]]] = [("Problems", [f"  {p}" for p in plan.problems])]
     for name, part in plan.sheets.items():
         changes = [
-            f"  {name} row {row.row}: {row.label}, {c.column}: "
-            f'"{c.old}" to "{c.new}"'
+            f'  {name} row {row.row}: {row.label}, {c.column}: "{c.old}" to "{c.new}"'
             for row in part.changed
             for c in row.changes
         ]

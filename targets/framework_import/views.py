@@ -66,9 +66,7 @@ def framework_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return refusal
     record = get_object_or_404(selectors.framework_imports(), pk=pk)
     page = selectors.import_page(record=record)
-    return render(
-        request, "targets/framework_import/detail.html", {"record": record, "page": page}
-    )
+    return render(request, "targets/framework_import/detail.html", {"record": record, "page": page})
 
 
 @login_required

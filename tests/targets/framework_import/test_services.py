@@ -48,7 +48,8 @@ def test_saving_adds_and_changes_every_sheet_with_history(framework, officer):
     record = FrameworkImport.objects.get()
     assert (record.status, record.added, record.changed, record.unchanged) == ("saved", 5, 3, 0)
     assert record.counts[s.MILESTONES] == {"added": 2, "changed": 1, "unchanged": 0}
-    assert record.created_by == officer and record.saved_at is not None
+    assert record.created_by == officer
+    assert record.saved_at is not None
     outcome = Outcome.objects.get(code="CYP 2")
     assert outcome.lead_person == framework["lead"]
     indicator = Indicator.objects.get(code="L 900")
