@@ -15,6 +15,7 @@ from targets.framework_import.current import Framework
 
 DEFAULT_DECIMAL_PLACES = 1
 MAX_DECIMAL_PLACES = 6
+TOLERANCE_PLACES = 2  # as the target keeps it
 
 
 def defaults(sheet: str) -> dict[str, Any]:
@@ -68,6 +69,8 @@ def _target(values: dict[str, Any]) -> list[tuple[str, str]]:
     tolerance = values["tolerance_pct"]
     if tolerance is not None and not Decimal(0) <= tolerance <= Decimal(100):
         problems.append(("Tolerance %", "must be from 0 to 100"))
+    elif tolerance is not None and -int(tolerance.as_tuple().exponent) > TOLERANCE_PLACES:
+        problems.append(("Tolerance %", f"has more than {TOLERANCE_PLACES} decimal places"))
     return problems
 
 

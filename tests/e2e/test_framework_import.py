@@ -4,6 +4,7 @@ workbook with a bad row is listed and cannot be saved."""
 
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -57,7 +58,7 @@ def test_officer_imports_a_filled_template(sign_in, page, axe_check, framework, 
 
     with page.expect_download() as downloading:
         page.get_by_role("link", name="Download the template (.xlsx)").click()
-    template = open(downloading.value.path(), "rb").read()
+    template = Path(downloading.value.path()).read_bytes()
     assert load_workbook(io.BytesIO(template)).sheetnames[1:] == [
         "Outcomes", "Indicators", "Targets", "Milestones"]  # fmt: skip
 

@@ -1,6 +1,8 @@
 """What a framework workbook would do: counts per sheet, changes with old and new, and
 every problem with its sheet, row and column."""
 
+import pytest
+
 from targets.framework_import import sheets as s
 from targets.framework_import.selectors import file_plan, template_workbook
 from tests.targets.framework_import.conftest import (
@@ -117,3 +119,78 @@ def test_every_bad_row_is_listed_with_its_sheet_row_and_column(framework):
     ]
     assert not plan.can_save
     assert plan.refused_rows == 11
+
+
+def test_names_are_matched_whatever_their_case_and_spacing(framework):
+    content = workbook({
+        s.OUTCOMES: [outcome_row("cyp  1", Title="Children are safe",
+                                 Block="children-and-young-people",
+                                 **{"Lead partner": "anycity council", "Lead": "LEAD"})],
+        s.INDICATORS: [indicator_row("ni 116", outcome="Cyp 1", Title="Children in poverty",
+                                     Definition="The share of children in low-income homes.",
+                                     **{"Lead partner": "council"})],
+    })  # fmt: skip
+    plan = _plan(content)
+    assert plan.problems == []
+    assert plan.unchanged == 2
+
+
+def test_a_person_named_by_an_email_two_people_share_is_refused(framework):
+    from tests import factories as f
+
+    f.UserFactory(username="sam1", email="shared@anycity.example")
+    f.UserFactory(username="sam2", email="shared@anycity.example")
+    plan = _plan(workbook({s.OUTCOMES: [outcome_row("CYP 2", Lead="shared@anycity.example")]}))
+    assert [str(p) for p in plan.problems] == [
+        'Outcomes row 2, column "Lead": "shared@anycity.example" names more than one: give the '
+        "code or username instead"
+    ]
+
+
+def test_a_milestone_needs_a_target_kept_or_in_the_file(framework):
+    plan = _plan(workbook({s.MILESTONES: [milestone_row("NI 116", area="E08000099"),
+                                          milestone_row("L 900")]}))  # fmt: skip
+    assert [str(p) for p in plan.problems] == [
+        'Milestones row 3, column "Indicator": "L 900" is not an indicator in the file or the '
+        "framework"
+    ]
+    content = workbook({s.INDICATORS: [indicator_row("L 900")],
+                        s.MILESTONES: [milestone_row("L 900")]})  # fmt: skip
+    assert [str(p) for p in _plan(content).problems] == [
+        "Milestones row 2: there is no target for L 900 in E08000099: add it to the Targets sheet"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ({"Kind": "stretch"}, '"Standard target": a stretch target needs the target without it'),
+        ({"Tolerance %": 120}, '"Tolerance %": must be from 0 to 100'),
+        ({"Tolerance %": "2.125"}, '"Tolerance %": has more than 2 decimal places'),
+        ({"Baseline": "1.1234567"}, '"Baseline": "1.1234567" has more than 6 decimal places'),
+        ({"Target": "1e20"}, '"Target": "1e20" is too large'),
+        ({"Target": "NaN"}, '"Target": "NaN" is not a number'),
+        ({"Lead partner": "Nobody Ltd"}, '"Lead partner": "Nobody Ltd" is not a partner we know'),
+        ({"Kind": ""}, '"Kind": must not be blank'),
+    ],
+)  # fmt: skip
+def test_each_bad_target_cell_says_what_is_wrong(framework, cells, message):
+    plan = _plan(workbook({s.TARGETS: [target_row("NI 116", **cells)]}))
+    assert [str(p) for p in plan.problems] == [f"Targets row 2, column {message}"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ({"Code": "NI-116!"}, '"Code": "NI-116!" is not a code: use letters, digits and spaces'),
+        ({"Title": "x" * 301}, '"Title": is longer than 300 characters'),
+        ({"Decimal places": 7}, '"Decimal places": must be from 0 to 6'),
+        ({"Decimal places": "1.5"}, '"Decimal places": "1.5" is not a whole number'),
+        ({"Rate per": "-5"}, '"Rate per": "-5" is not a whole number'),
+        ({"Unit": "yes/no", "Frequency": "weekly"},
+         '"Frequency": "weekly" is not one of: monthly, quarterly, annual, biennial'),
+    ],
+)  # fmt: skip
+def test_each_bad_indicator_cell_says_what_is_wrong(framework, cells, message):
+    plan = _plan(workbook({s.INDICATORS: [indicator_row("L 900", **cells)]}))
+    assert [str(p) for p in plan.problems] == [f"Indicators row 2, column {message}"]
