@@ -9,5 +9,8 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label="Choose a file",
         help_text="An .xlsx workbook with the sheets of the template.",
-        error_messages={"required": "Choose an .xlsx file to import"},
+        error_messages={
+            "required": "Choose an .xlsx file to import",
+            "empty": "The selected file is empty",
+        },
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from indicators.imports.read import ImportRefused, Problem
@@ -118,7 +118,12 @@ def framework_import_save(*, record: FrameworkImport, sha256: str, actor: Any) -
             "Nothing was saved: put right the problems listed and upload the file again",
             tuple(plan.problems),
         )
-    plan_save(plan=plan, actor=_person(actor), reason=record.change_reason)
+    try:
+        with transaction.atomic():
+            plan_save(plan=plan, actor=_person(actor), reason=record.change_reason)
+    except IntegrityError:
+        # Another import saved the same codes in the moment since the check above.
+        raise ApplicationError(STALE) from None
     _count(record, plan)
     record.status = FrameworkImport.Status.SAVED
     record.saved_at = timezone.now()

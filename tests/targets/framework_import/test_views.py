@@ -92,11 +92,29 @@ def test_a_stale_preview_says_so_and_refuses_the_save(client, framework, officer
     assert not Outcome.objects.filter(code="CYP 2").exists()
 
 
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [(b"PK\x03\x04garbage", "broken.xlsx"), (b"\x00\xff" * 50, "x.xlsx"),
+     (b"Code,Title\r\n", "outcomes.csv")],
+)  # fmt: skip
+def test_a_file_that_is_not_a_workbook_is_a_message_never_an_error(
+    client, framework, officer, content, name
+):
+    client.force_login(officer)
+    response = _upload(client, content, name)
+    assert response.status_code == 400
+    assert "govuk-error-summary" in response.content.decode()
+    assert FrameworkImport.objects.get().status == "refused"
+
+
 def test_no_file_chosen_is_a_form_error(client, framework, officer):
     client.force_login(officer)
     response = client.post(reverse("framework_import"), {})
     assert response.status_code == 400
     assert "Choose an .xlsx file to import" in response.content.decode()
+    response = _upload(client, b"", "empty.xlsx")
+    assert response.status_code == 400
+    assert "The selected file is empty" in response.content.decode()
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(client, framework, officer,
