@@ -183,10 +183,11 @@ def _read_xlsx(content: bytes, *, max_bytes: int, max_rows: int) -> Table:
 
 
 def read_sheets(
-    content: bytes, *, file_name: str, max_bytes: int, max_rows: int
+    content: bytes, *, file_name: str, max_bytes: int, max_rows: int, names: tuple[str, ...]
 ) -> dict[str, Table]:
-    """Every sheet of an .xlsx workbook by its name, with the checks of :func:`read_table`;
-    a formula anywhere refuses the file, each listed with its sheet, row and column."""
+    """The sheets of an .xlsx workbook called ``names`` (in any case) by their name, with
+    the checks of :func:`read_table`; other sheets are not read. A formula in any of them
+    refuses the file, each listed with its sheet, row and column."""
     if len(content) > max_bytes:
         raise ImportRefused(_limits_message(max_bytes, max_rows))
     if not content.strip():
@@ -197,7 +198,10 @@ def read_sheets(
     tables: dict[str, Table] = {}
     formulas: list[Problem] = []
     try:
+        wanted = {name.casefold() for name in names}
         for sheet in workbook.worksheets:
+            if sheet.title.strip().casefold() not in wanted:
+                continue
             try:
                 tables[sheet.title] = _read_sheet(
                     sheet, max_bytes=max_bytes, max_rows=max_rows, sheet_name=sheet.title

@@ -31,6 +31,7 @@ def file_tables(content: bytes, *, file_name: str) -> dict[str, Table]:
         file_name=file_name,
         max_bytes=settings.VALUE_IMPORT_MAX_BYTES,
         max_rows=settings.VALUE_IMPORT_MAX_ROWS,
+        names=s.SHEETS,
     )
     by_name = {name.strip().casefold(): table for name, table in found.items()}
     tables = {}

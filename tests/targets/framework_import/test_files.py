@@ -104,3 +104,12 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_opened(framework, se
     settings.VALUE_IMPORT_MAX_BYTES = 1000
     refusal = _refusal(workbook({s.INDICATORS: [indicator_row()]}))
     assert refusal.message.startswith("The selected file is larger than 1 KB")
+
+
+def test_other_sheets_are_not_read(framework):
+    content = workbook(
+        {s.INDICATORS: [indicator_row("NI 116")]},
+        extra={"Instructions": [["My notes"], ["=SUM(A1:A3)"]]},
+    )
+    plan = file_plan(content, file_name="framework.xlsx")
+    assert len(plan.sheets[s.INDICATORS].changed) == 1
