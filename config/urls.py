@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/", include("reporting.api.urls")),
     path("public/", include("public.urls")),
     path("", include("indicators.urls")),
+    path("", include("targets.urls")),
     path("", include("risks.urls")),
     path("", include("reporting.urls")),
 ]

@@ -237,6 +237,14 @@ def can_import_values(user: Any) -> bool:
     return import_values_refusal(user) is None
 
 
+def framework_import_refusal(user: Any) -> str | None:
+    """Setting up outcomes, indicators, targets and milestones from a workbook, and
+    downloading the framework as one, is for the performance team."""
+    if roles_of(user).sees_everything:
+        return None
+    return "Only the performance team can import the framework."
+
+
 def can_export_pack(user: Any) -> bool:
     return roles_of(user).is_officer or roles_of(user).administrator
 

@@ -184,3 +184,49 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+
+class FrameworkImport(models.Model):
+    """One framework workbook imported (or previewed): who, when, what file, what it did.
+
+    The uploaded bytes are kept so that saving saves exactly the file previewed (its
+    checksum is checked again); ``framework_version`` is the framework's fingerprint when
+    it was previewed, so a save after the framework has changed is refused. Every outcome,
+    indicator, target and milestone it wrote has a history row whose reason names it.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", "Previewed"
+        SAVED = "saved", "Saved"
+        REFUSED = "refused", "Refused"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    saved_at = models.DateTimeField(null=True, blank=True)
+    file_name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    content = models.BinaryField(editable=False)
+    framework_version = models.CharField(max_length=64, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREVIEWED)
+    added = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    refused = models.PositiveIntegerField(default=0)
+    # Added, changed and left alone by sheet: {"Indicators": {"added": 2, ...}, ...}.
+    counts = models.JSONField(default=dict, blank=True)
+    # Why the file was refused, when it was: the first problems, as shown on the preview.
+    problems = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords(excluded_fields=["content"])
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Framework import #{self.pk}: {self.file_name}"
+
+    @property
+    def change_reason(self) -> str:
+        return f"Framework import #{self.pk}: {self.file_name}"[:100]

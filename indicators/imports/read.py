@@ -22,6 +22,11 @@ from partnership.errors import ApplicationError
 MAX_PARTS = 200
 # A workbook's parts may unpack to many times its size; more than this is refused.
 UNPACK_RATIO = 20
+UNREADABLE_XLSX = "The selected file is not an .xlsx spreadsheet that can be read"
+FORMULAS_REFUSED = (
+    "Nothing was saved: the selected file has formulas in it. Paste the values "
+    "instead, save it and import it again"
+)
 
 
 @dataclass(frozen=True)
@@ -31,13 +36,15 @@ class Problem:
     row: int
     column: str
     message: str
+    sheet: str = ""  # in a workbook of several sheets, the one it is on
 
     def __str__(self) -> str:
+        where = f"{self.sheet} row" if self.sheet else "row"
         if not self.row:
-            return self.message
+            return f"{self.sheet}: {self.message}" if self.sheet else self.message
         if not self.column:
-            return f"row {self.row}: {self.message}"
-        return f'row {self.row}, column "{self.column}": {self.message}'
+            return f"{where} {self.row}: {self.message}"
+        return f'{where} {self.row}, column "{self.column}": {self.message}'
 
 
 class ImportRefused(ApplicationError):
@@ -144,39 +151,77 @@ def _read_csv(content: bytes, *, max_bytes: int, max_rows: int) -> Table:
     return Table(headers=headers, rows=tuple(rows))
 
 
-def _read_xlsx(content: bytes, *, max_bytes: int, max_rows: int) -> Table:
+def _open_xlsx(content: bytes, *, max_bytes: int, max_rows: int) -> Any:
+    """The workbook, opened read only once its parts are counted and measured."""
     from openpyxl import load_workbook
 
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise ImportRefused(
-            "The selected file is not an .xlsx spreadsheet that can be read"
-        ) from None
+        raise ImportRefused(UNREADABLE_XLSX) from None
     unpacked = sum(p.file_size for p in parts)
     if len(parts) > MAX_PARTS or unpacked > max(max_bytes, len(content) * UNPACK_RATIO):
         raise ImportRefused(_limits_message(max_bytes, max_rows))
     try:
         # Not data_only: a formula must be seen to be refused, and is never worked out.
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+        return load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise ImportRefused(
-            "The selected file is not an .xlsx spreadsheet that can be read"
-        ) from None
+        raise ImportRefused(UNREADABLE_XLSX) from None
+
+
+def _read_xlsx(content: bytes, *, max_bytes: int, max_rows: int) -> Table:
+    workbook = _open_xlsx(content, max_bytes=max_bytes, max_rows=max_rows)
     try:
         return _read_sheet(workbook.worksheets[0], max_bytes=max_bytes, max_rows=max_rows)
     except ImportRefused:
         raise
     except Exception:  # noqa: BLE001 - read only sheets are parsed lazily, as they are read
-        raise ImportRefused(
-            "The selected file is not an .xlsx spreadsheet that can be read"
-        ) from None
+        raise ImportRefused(UNREADABLE_XLSX) from None
     finally:
         workbook.close()
 
 
-def _read_sheet(sheet: Any, *, max_bytes: int, max_rows: int) -> Table:
+def read_sheets(
+    content: bytes, *, file_name: str, max_bytes: int, max_rows: int, names: tuple[str, ...]
+) -> dict[str, Table]:
+    """The sheets of an .xlsx workbook called ``names`` (in any case) by their name, with
+    the checks of :func:`read_table`; other sheets are not read. A formula in any of them
+    refuses the file, each listed with its sheet, row and column."""
+    if len(content) > max_bytes:
+        raise ImportRefused(_limits_message(max_bytes, max_rows))
+    if not content.strip():
+        raise ImportRefused("The selected file is empty")
+    if content[:4] != b"PK\x03\x04" or not file_name.lower().endswith(".xlsx"):
+        raise ImportRefused("The selected file must be an .xlsx spreadsheet")
+    workbook = _open_xlsx(content, max_bytes=max_bytes, max_rows=max_rows)
+    tables: dict[str, Table] = {}
+    formulas: list[Problem] = []
+    try:
+        wanted = {name.casefold() for name in names}
+        for sheet in workbook.worksheets:
+            if sheet.title.strip().casefold() not in wanted:
+                continue
+            try:
+                tables[sheet.title] = _read_sheet(
+                    sheet, max_bytes=max_bytes, max_rows=max_rows, sheet_name=sheet.title
+                )
+            except ImportRefused as refusal:
+                if not refusal.problems:
+                    raise
+                formulas.extend(refusal.problems)
+    except ImportRefused:
+        raise
+    except Exception:  # noqa: BLE001 - read only sheets are parsed lazily, as they are read
+        raise ImportRefused(UNREADABLE_XLSX) from None
+    finally:
+        workbook.close()
+    if formulas:
+        raise ImportRefused(FORMULAS_REFUSED, tuple(formulas[:100]))
+    return tables
+
+
+def _read_sheet(sheet: Any, *, max_bytes: int, max_rows: int, sheet_name: str = "") -> Table:
     sheet.reset_dimensions()
     headers: tuple[str, ...] = ()
     rows: list[tuple[int, tuple[str, ...]]] = []
@@ -193,6 +238,7 @@ def _read_sheet(sheet: Any, *, max_bytes: int, max_rows: int) -> Table:
                         number,
                         _column_name(headers, cell),
                         "is a formula: paste the values instead (Paste Special, Values)",
+                        sheet_name,
                     )
                 )
                 value = None
@@ -206,11 +252,7 @@ def _read_sheet(sheet: Any, *, max_bytes: int, max_rows: int) -> Table:
             raise ImportRefused(_limits_message(max_bytes, max_rows))
         rows.append((number, tuple(values)))
     if formulas:
-        raise ImportRefused(
-            "Nothing was saved: the selected file has formulas in it. Paste the values "
-            "instead, save it and import it again",
-            tuple(formulas[:100]),
-        )
+        raise ImportRefused(FORMULAS_REFUSED, tuple(formulas[:100]))
     return Table(headers=headers, rows=tuple(rows))
 
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from indicators.imports.plan import Plan, PlannedValue
+from indicators.imports.plan import Plan
 from indicators.models import IndicatorValue
 from partnership.models import Period
 from partnership.periods import Period as PeriodRef
@@ -24,9 +24,9 @@ _CHANGED_FIELDS = [
 ]  # fmt: skip
 
 
-def _periods(values: list[PlannedValue]) -> dict[str, Period]:
-    """The periods the values are for, created where the partnership has not used them."""
-    codes = {v.period_code for v in values}
+def kept_periods(codes: set[str]) -> dict[str, Period]:
+    """The periods of ``codes`` by code, created where the partnership has not used them
+    (two or three queries, however many)."""
     kept = {p.code: p for p in Period.objects.filter(code__in=codes)}
     missing = []
     for code in sorted(codes - kept.keys()):
@@ -41,7 +41,7 @@ def _periods(values: list[PlannedValue]) -> dict[str, Period]:
 def plan_save(*, plan: Plan, actor: Any, reason: str) -> None:
     """Write the plan's added and changed values; the caller holds the transaction."""
     batch = settings.VALUE_IMPORT_BATCH_SIZE
-    periods = _periods(plan.added)
+    periods = kept_periods({v.period_code for v in plan.added})
     now = timezone.now()
     new = [
         IndicatorValue(

@@ -71,6 +71,14 @@ def indicators_href() -> str:
     return reverse("indicators")
 
 
+def data_links() -> tuple[Link, ...]:
+    """The performance team's imports: values, and the framework from a workbook."""
+    return (
+        Link("Import values", reverse("value_import")),
+        Link("Import the framework (outcomes, indicators, targets)", reverse("framework_import")),
+    )
+
+
 def admin_links() -> tuple[Link, ...]:
     """The :data:`ADMIN_LINKS` whose admin page exists."""
     resolved = []

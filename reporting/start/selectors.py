@@ -136,6 +136,8 @@ class StartPage:
     psb: PsbSummary | None = None
     scrutiny: ScrutinySummary | None = None
     admin_links: tuple[Link, ...] | None = None
+    # The performance team's imports of values and of the framework.
+    data_links: tuple[Link, ...] = ()
     # The person's own risks whose review is overdue or due within five working days.
     risks_to_review: tuple[ReviewDue, ...] = ()
 
@@ -166,6 +168,8 @@ def start_page(*, user: Any, today: date) -> StartPage:
         sections["scrutiny"] = _scrutiny_summary(user, roles)
     if roles.administrator:
         sections["admin_links"] = links.admin_links()
+    if roles.sees_everything:
+        sections["data_links"] = links.data_links()
     sections["risks_to_review"] = own_reviews_due(user, today=today)
     return replace(page, **sections)
 

@@ -220,6 +220,18 @@ def test_administrator_sees_links_to_the_admin(client, admin_user):
     assert 'href="/admin/"' in html
 
 
+def test_the_performance_team_is_offered_the_imports_and_no_one_else(
+    client, officer, council_officer, admin_user
+):
+    html = section(start_page_for(client, officer), "officer")
+    assert 'href="/data/import/"' in html
+    assert 'href="/data/framework/"' in html
+    assert 'href="/data/framework/"' in section(
+        start_page_for(client, admin_user), "administration"
+    )
+    assert "/data/framework/" not in start_page_for(client, council_officer).text
+
+
 def test_person_with_no_role_is_told_to_contact_the_performance_team(
     client, nobody, lead_return, other_return
 ):

@@ -1,0 +1,1 @@
+"""Setting up the framework (outcomes, indicators, targets, milestones) from a workbook."""

@@ -1,0 +1,16 @@
+"""The framework import's upload form."""
+
+from __future__ import annotations
+
+from django import forms
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Choose a file",
+        help_text="An .xlsx workbook with the sheets of the template.",
+        error_messages={
+            "required": "Choose an .xlsx file to import",
+            "empty": "The selected file is empty",
+        },
+    )
