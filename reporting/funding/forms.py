@@ -181,11 +181,15 @@ def initial_of(stream: FundingStream) -> dict[str, Any]:
     initial: dict[str, Any] = {
         "name": stream.name,
         "kind": stream.kind,
-        "belongs": f"outcome-{stream.outcome_id}" if stream.outcome_id else f"block-{stream.block_id}",
+        "belongs": f"outcome-{stream.outcome_id}"
+        if stream.outcome_id
+        else f"block-{stream.block_id}",
         "provider": stream.provider_id,
         "version": stream.version,
     }
-    amounts = sorted(stream.amounts.values_list("year__code", "amount"), key=lambda a: PeriodRef.parse(a[0]))
+    amounts = sorted(
+        stream.amounts.values_list("year__code", "amount"), key=lambda a: PeriodRef.parse(a[0])
+    )
     for n, (code, amount) in enumerate(amounts):
         initial[f"year_{n}"] = code
         initial[f"amount_{n}"] = int(amount) if amount == amount.to_integral_value() else amount

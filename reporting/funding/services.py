@@ -91,7 +91,9 @@ def _set_amounts(stream: FundingStream, user: Any, amounts: Mapping[str, Decimal
     for code, amount in amounts.items():
         existing = kept.pop(code, None)
         if existing is None:
-            _save(FundingAmount(stream=stream, year=period_get_or_create(code), amount=amount), user)
+            _save(
+                FundingAmount(stream=stream, year=period_get_or_create(code), amount=amount), user
+            )
         elif existing.amount != amount:
             existing.amount = amount
             _save(existing, user)

@@ -62,4 +62,6 @@ def rag_tag(rag: object) -> dict[str, str]:
 @register.filter
 def pounds(amount: object) -> str:
     """Money as £1,234,567 (``reporting.funding.rules.pounds``)."""
-    return in_pounds(amount if isinstance(amount, Decimal) or amount is None else Decimal(str(amount)))
+    return in_pounds(
+        amount if isinstance(amount, Decimal) or amount is None else Decimal(str(amount))
+    )

@@ -40,11 +40,14 @@ def block_resources(block: Block, *, today: date) -> BlockResources:
     year that holds ``today``."""
     year = PeriodRef.year_of(today).code
     streams = list(
-        FundingStream.objects.filter(Q(block=block) | Q(outcome__block=block))
-        .select_related("block", "outcome__block", "provider")
+        FundingStream.objects.filter(Q(block=block) | Q(outcome__block=block)).select_related(
+            "block", "outcome__block", "provider"
+        )
     )
     # The block's own streams first, then its outcomes' in order of their codes.
-    streams.sort(key=lambda s: (s.outcome_id is not None, s.outcome.code if s.outcome else "", s.name))
+    streams.sort(
+        key=lambda s: (s.outcome_id is not None, s.outcome.code if s.outcome else "", s.name)
+    )
     amounts = dict(
         FundingAmount.objects.filter(stream__in=[s.pk for s in streams], year__code=year)
         .values_list("stream_id", "amount")

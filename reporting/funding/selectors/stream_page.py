@@ -190,8 +190,6 @@ def _history(stream: FundingStream) -> tuple[Change, ...]:
     for record in amount_records:
         by_amount.setdefault(record.id, []).append(record)
     for records in by_amount.values():
-        changes += _changes(
-            FundingAmount, records, lambda r: f"Amount for {r.year.code}", names
-        )
+        changes += _changes(FundingAmount, records, lambda r: f"Amount for {r.year.code}", names)
     changes.sort(key=lambda c: c.when, reverse=True)
     return tuple(changes)

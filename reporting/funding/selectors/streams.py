@@ -65,7 +65,10 @@ def _streams() -> QuerySet:
 
 
 def funding_lines(
-    *, block_slug: str = "", outcome_ids: Iterable[int] | None = None, provider_id: int | None = None
+    *,
+    block_slug: str = "",
+    outcome_ids: Iterable[int] | None = None,
+    provider_id: int | None = None,
 ) -> FundingPage:
     """The streams (all, or the block's, or those on the outcomes or from the provider),
     grouped by block, with their amounts and totals per year."""
@@ -146,9 +149,7 @@ def _block(block: Block, lines: list[StreamLine], years: tuple[str, ...]) -> Blo
 def _totals(lines: list[StreamLine], years: tuple[str, ...]) -> tuple[KindTotals, ...]:
     return tuple(
         kind_totals(
-            (line.kind, amount)
-            for line in lines
-            if (amount := line.amounts[index]) is not None
+            (line.kind, amount) for line in lines if (amount := line.amounts[index]) is not None
         )
         for index in range(len(years))
     )
