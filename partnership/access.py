@@ -212,6 +212,17 @@ def spc_process_refusal(user: Any) -> str | None:
     )
 
 
+def funding_edit_refusal(user: Any) -> str | None:
+    """Why ``user`` may not add or edit a funding stream and its amounts, or None: the
+    performance team keeps the record of funding."""
+    if roles_of(user).sees_everything:
+        return None
+    return (
+        "Only the performance team adds and changes funding streams. Tell them what has "
+        "changed (a new grant, a new year's amount) and they will record it."
+    )
+
+
 def can_manage_users(user: Any) -> bool:
     return roles_of(user).administrator
 

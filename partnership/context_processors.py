@@ -31,6 +31,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Blocks", "blocks", access.can_use_site),
     NavItem("Indicators", "indicators", access.can_use_site),
     NavItem("Risks", "risks", access.can_use_site),
+    NavItem("Funding", "funding", access.can_use_site),
     NavItem("Packs", "packs", access.can_export_pack),
     NavItem("Exception reports", "exception_reports", access.can_view_exception_reports),
     NavItem("Admin", "admin:index", access.can_use_admin),

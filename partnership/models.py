@@ -192,6 +192,8 @@ class FundingStream(models.Model):
     provider = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # One more at each save through the funding pages: an edit of an older version is refused.
+    version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
     class Meta:

@@ -155,9 +155,14 @@ def build_roles(ctx: DemoContext) -> None:
             get_or_create(RoleAssignment, by=ctx.admin, user=user, role=role.role, **scope)
 
 
+FUNDING_YEARS = (-2, -1, 0)  # financial years from this one
+
+
 def build_funding(ctx: DemoContext) -> None:
-    """Funding streams with an amount for each financial year of the window."""
-    years = [ctx.periods[ref.code] for ref in window_years(ctx.window)[:-1]]
+    """Funding streams, aligned and pooled, with an amount for each of three financial
+    years: the two before the one that holds today, and this one."""
+    this_year = PeriodRef.year_of(ctx.today)
+    years = [period_get_or_create(this_year.shift(n)) for n in FUNDING_YEARS]
     for spec in FUNDING:
         if FundingStream.objects.filter(name=spec.name).exists():
             continue

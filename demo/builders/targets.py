@@ -9,6 +9,7 @@ from demo.builders.context import DemoContext, create
 from demo.builders.series import SeriesPlan
 from demo.content.people import PARTNERSHIP_AREA_CODE
 from demo.content.plans import ACTIONS
+from partnership.models import FundingStream
 from targets.models import Action, Milestone, Target
 
 
@@ -51,9 +52,15 @@ def months_from(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def funded_by() -> set[str]:
+    """The funding streams the demo's actions draw on."""
+    return {spec.funding for spec in ACTIONS if spec.funding}
+
+
 def build_actions(ctx: DemoContext) -> None:
     if Action.objects.filter(description=ACTIONS[0].description).exists():
         return
+    streams = {s.name: s for s in FundingStream.objects.filter(name__in=funded_by())}
     for spec in ACTIONS:
         action = create(
             Action,
@@ -72,6 +79,8 @@ def build_actions(ctx: DemoContext) -> None:
             monitoring=spec.monitoring,
             status=spec.status,
             progress=spec.progress,
+            funding_stream=streams[spec.funding] if spec.funding else None,
+            funding_amount=spec.funding_amount,
         )
         if spec.partners:
             action.other_partners.set([ctx.organisations[name] for name in spec.partners])

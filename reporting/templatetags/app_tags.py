@@ -7,7 +7,11 @@
 Both render `includes/tag.html`, so a tag looks the same wherever it is shown.
 """
 
+from decimal import Decimal
+
 from django import template
+
+from reporting.funding.rules import pounds as in_pounds
 
 register = template.Library()
 
@@ -53,3 +57,11 @@ def state_tag(kind: str, state: object, label: str) -> dict[str, str]:
 def rag_tag(rag: object) -> dict[str, str]:
     """A RAG rating with its word; anything else is "No data"."""
     return {"text": RAG_WORDS.get(rag, NO_RAG_WORD), "colour": tag_colour("rag", rag)}
+
+
+@register.filter
+def pounds(amount: object) -> str:
+    """Money as £1,234,567 (``reporting.funding.rules.pounds``)."""
+    return in_pounds(
+        amount if isinstance(amount, Decimal) or amount is None else Decimal(str(amount))
+    )

@@ -4,8 +4,9 @@ Every target of the block for one quarter, from the shared
 :func:`reporting.scorecard.selectors.scorecard` (approved values only, for everyone),
 grouped by outcome with the outcome's return: its state, the lead's forecast and
 commentary. The balanced scorecard counts each outcome's targets by RAG. Below them, the
-block's open risks (held on the block, its outcomes or their targets) and the actions
-of its plan. Anyone who uses the site may read any block; nothing here is edited.
+block's open risks (held on the block, its outcomes or their targets), the actions
+of its plan and its resources (the funding streams of the block and its outcomes, this
+financial year). Anyone who uses the site may read any block; nothing here is edited.
 
 A constant number of queries, whatever the number of targets, outcomes, risks or actions.
 """
@@ -21,6 +22,7 @@ from django.db.models import Count, Q
 from partnership.models import Block, Period
 from partnership.people import display_name
 from reporting.dashboards.selectors.exceptions import Option, indicator_href, return_href
+from reporting.funding.selectors import BlockResources, block_resources
 from reporting.scorecard.selectors import (
     OutcomeReturn,
     RagCounts,
@@ -101,6 +103,8 @@ class BoardPage:
     proposed: tuple[ProposalLine, ...]
     actions: tuple[BoardAction, ...]
     round_due_on: date | None
+    # The funding streams of the block and its outcomes, this financial year.
+    resources: BlockResources
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,7 @@ def board_page(*, user: Any, block: Block, period: Period, today: date) -> Board
         proposed=tuple(lines(proposed_to_block([block.pk]).order_by("proposed_at", "pk"))),
         actions=_actions(block),
         round_due_on=card.round_due_on,
+        resources=block_resources(block, today=today),
     )
 
 

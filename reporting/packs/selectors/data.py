@@ -22,7 +22,8 @@ read lazily, in one streamed query, when the pack is written.
 
 Each part of a pack is read by the sibling module named after it: :mod:`.scope`,
 :mod:`.values` (what a pack may hold), :mod:`.target_rows`, :mod:`.stretch`,
-:mod:`.comparators`, :mod:`.risks`, :mod:`.actions` and :mod:`.data_table`; the
+:mod:`.comparators`, :mod:`.risks`, :mod:`.actions`, :mod:`.funding` and
+:mod:`.data_table`; the
 ``/packs/`` page by :mod:`.page`. This module puts a pack together, and the names other
 modules import are importable from here too.
 
@@ -48,6 +49,7 @@ from reporting.dashboards.selectors.exceptions import (
 from reporting.packs.selectors.actions import ActionLine, action_lines
 from reporting.packs.selectors.comparators import ComparatorLine, comparators
 from reporting.packs.selectors.data_table import DataRow, data_table
+from reporting.packs.selectors.funding import PackFunding, pack_funding
 from reporting.packs.selectors.page import (
     Choice,
     PackLine,
@@ -99,6 +101,7 @@ class PackData:
     comparators: tuple[ComparatorLine, ...]
     risks: tuple[RiskLine, ...]
     actions: tuple[ActionLine, ...]
+    funding: PackFunding
     data_count: int
     # The flat table, read (one streamed query) only when called: it may be very long.
     data_rows: Callable[[], Iterator[DataRow]] = field(compare=False, repr=False)
@@ -163,6 +166,7 @@ def pack_data(
         **comparators(user, rows, ref, with_submitted),
         risks=risk_lines(scope, rows, card.outcomes, period=period, today=today),
         actions=action_lines(scope, rows, card.outcomes),
+        funding=pack_funding(scope, card.outcomes),
         **data_table(user, rows, period, with_submitted),
     )
 

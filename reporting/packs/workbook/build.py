@@ -15,8 +15,8 @@ holding its word ("Green", "Amber", "Red", "No data"), so it reads without colou
 
 Each sheet is written by the sibling module named after it: :mod:`.cover`,
 :mod:`.summary` (with :mod:`.exceptions`), :mod:`.blocks`, :mod:`.commentary`,
-:mod:`.stretch`, :mod:`.comparators`, :mod:`.risks`, :mod:`.actions` and
-:mod:`.data_sheet`; their cells,
+:mod:`.stretch`, :mod:`.comparators`, :mod:`.risks`, :mod:`.actions`,
+:mod:`.funding` and :mod:`.data_sheet`; their cells,
 styles and tables are :mod:`.cells`, :mod:`.styles` and :mod:`.table`. This module writes
 the workbook, and the names other modules import are importable from here too.
 """
@@ -37,6 +37,7 @@ from reporting.packs.workbook.commentary import outcome_rows, write_commentary
 from reporting.packs.workbook.comparators import write_comparators
 from reporting.packs.workbook.cover import sheet_list, write_cover
 from reporting.packs.workbook.data_sheet import write_data
+from reporting.packs.workbook.funding import write_funding
 from reporting.packs.workbook.progress import PROGRESS_STEP, WRITING_SHARE, Progress
 from reporting.packs.workbook.risks import write_risks
 from reporting.packs.workbook.sheet_names import FIXED_SHEETS, sheet_name
@@ -76,6 +77,8 @@ def build_pack_workbook(
             write_risks(workbook, data, work)
         if data.actions:
             write_actions(workbook, data, work)
+        if data.funding.streams:
+            write_funding(workbook, data, work)
         write_data(workbook, data, work)
         workbook.save(out)
     except BaseException:
@@ -94,6 +97,7 @@ def _work(data: PackData) -> int:
         + len(data.comparators)
         + len(data.risks)
         + len(data.actions)
+        + data.funding.streams
         + data.data_count
         + SUMMARY_WORK
     )

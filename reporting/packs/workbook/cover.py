@@ -17,6 +17,7 @@ from reporting.packs.workbook.sheet_names import (
     COMPARATORS,
     COVER,
     DATA,
+    FUNDING,
     RISKS,
     STRETCH,
     SUMMARY,
@@ -72,6 +73,14 @@ def sheet_list(data: PackData, block_names: list[str]) -> list[tuple[str, str]]:
         sheets.append((RISKS, "The open risks held on the targets and outcomes in scope."))
     if data.actions:
         sheets.append((ACTIONS, "The actions of the plans for the targets and outcomes in scope."))
+    if data.funding.streams:
+        sheets.append(
+            (
+                FUNDING,
+                "The funding streams in scope, aligned and pooled, by financial year, with "
+                "their totals and the actions they fund.",
+            )
+        )
     sheets.append((DATA, "Every value in scope, one a row, ready for a pivot table."))
     return sheets
 

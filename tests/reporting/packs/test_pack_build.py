@@ -43,7 +43,8 @@ FORMULA = '=HYPERLINK("http://example.com","x")'
 DRAFT_NUMBER = Decimal("987654.321")
 # The most queries building a pack may run, whatever the number of targets, areas and values:
 # measured with the factories' small data set and checked against one ten times larger.
-MAX_QUERIES = 47  # 46th: risks proposed to the PSB; 47th: the escalations of the quarter
+MAX_QUERIES = 52  # 46th: risks proposed to the PSB; 47th: the escalations of the quarter;
+# 48th to 52nd: the funding streams, their amounts, what actions draw, blocks, actions
 # The columns of a block's sheet (1-based), as the builder lays them out: the board's
 # columns, the eight quarters, the target's particulars, the outcome's commentary.
 CODE, TITLE = 1, 2
@@ -836,6 +837,7 @@ def pack_lines(workbook) -> dict[str, tuple]:
         "Comparators",
         "Risks",
         "Actions",
+        "Funding",
         "Data",
     }
     for sheet in workbook.worksheets:

@@ -1,0 +1,1 @@
+"""Funding streams: the money aligned or pooled behind the partnership's outcomes."""
