@@ -51,7 +51,9 @@ def test_the_preview_takes_the_same_queries_whatever_the_rows(
     assert plan.added == rows * 6
 
 
-@pytest.mark.parametrize("rows", [2, 40])
+# 30 rows: SQLite takes at most 999 parameters a statement, so Django splits a bulk insert
+# of more rows of the historical indicator's columns, whatever the batch size asked for.
+@pytest.mark.parametrize("rows", [2, 30])
 def test_the_save_takes_the_same_queries_per_batch(
     framework, officer, rows, settings, django_assert_max_num_queries
 ):
