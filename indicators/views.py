@@ -118,7 +118,7 @@ def value_import_area(request: HttpRequest, pk: int) -> HttpResponse:
     form = AreaForm(request.POST)
     if form.is_valid():
         try:
-            area = services.comparator_area_create(actor=request.user, **form.cleaned_data)
+            area = services.area_create(actor=request.user, **form.cleaned_data)
         except ApplicationError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:

@@ -136,9 +136,7 @@ def unknown_areas_create(*, plan: Plan, actor: Any, parent: Area | None = None) 
     sub-area, ``--sub-areas-of``), sub-areas of it, whatever their code."""
     kind = Area.Kind.COMPARATOR if parent is None else Area.Kind.SUB_AREA
     return [
-        comparator_area_create(
-            code=unknown.code, name=unknown.name, kind=kind, parent=parent, actor=actor
-        )
+        area_create(code=unknown.code, name=unknown.name, kind=kind, parent=parent, actor=actor)
         for unknown in plan.unknown_areas.values()
         if unknown.creatable or parent is not None
     ]
@@ -167,9 +165,7 @@ def _parent_refusal(kind: str, parent: Area | None) -> str | None:
 
 
 @transaction.atomic
-def comparator_area_create(
-    *, code: str, name: str, kind: str, parent: Area | None, actor: Any
-) -> Area:
+def area_create(*, code: str, name: str, kind: str, parent: Area | None, actor: Any) -> Area:
     """An area a file names, created from the preview: a comparator, regional or national
     area (published data, part of a region or England if anything), or a sub-area of the
     partnership (an area committee, neighbourhood or ward: part of the partnership area

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from indicators.imports.services import comparator_area_create, import_preview, import_save
+from indicators.imports.services import area_create, import_preview, import_save
 from indicators.models import IndicatorValue, ValueImport
 from partnership.errors import ApplicationError
 from partnership.models import Area
@@ -166,14 +166,14 @@ def test_a_sub_area_without_a_parent_is_refused_with_what_was_typed_kept(client,
 )
 def test_what_an_area_may_be_part_of(world, officer, kind, parent, message):
     with pytest.raises(ApplicationError, match=message):
-        comparator_area_create(
+        area_create(
             code="X1", name="X", kind=kind, parent=world[parent] if parent else None, actor=officer
         )
     assert not Area.objects.filter(code="X1").exists()
 
 
 def test_a_ward_may_be_part_of_an_area_committee(world, committees, officer):
-    ward = comparator_area_create(
+    ward = area_create(
         code="E05000001", name="Northgate", kind="sub_area", parent=committees["north"],
         actor=officer,
     )  # fmt: skip
