@@ -23,7 +23,9 @@ def funded(block, outcome, council):
     return {"pooled": pooled, "aligned": aligned}
 
 
-def test_scrutiny_reads_the_funding_streams_and_a_stream(sign_in, page, axe_check, funded, scrutiny):
+def test_scrutiny_reads_the_funding_streams_and_a_stream(
+    sign_in, page, axe_check, funded, scrutiny
+):
     sign_in(page, "scrutiny", next_url="/funding/")
     expect(page.get_by_role("heading", name="Funding streams", level=1)).to_be_visible()
     expect(page.locator("#funding-chart[data-drawn=true]")).to_have_count(1, timeout=20_000)
