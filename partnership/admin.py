@@ -165,6 +165,14 @@ class FundingStreamAdmin(SimpleHistoryAdmin):
     ordering = ("name",)
     autocomplete_fields = ("outcome",)
     inlines = (FundingAmountInline,)
+    exclude = ("version",)
+
+    def save_model(self, request: Any, obj: FundingStream, form: Any, change: bool) -> None:
+        """A change here is an edit like one on the funding pages: it moves the version on,
+        so that a form opened there before it is refused rather than saved over it."""
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(FundingAmount)
