@@ -61,7 +61,8 @@ def test_everyone_with_a_role_gets_every_approved_value_and_no_draft(request, cl
     assert response["Content-Disposition"] == 'attachment; filename="approved-values.csv"'
     assert rows == [
         HEADER,
-        ["NI 116", "E06000001", "Hartlepool", "2025-26-Q1", "19", "", "", "final", "'=HYPERLINK(1)"],
+        ["NI 116", "E06000001", "Hartlepool", "2025-26-Q1", "19", "", "", "final",
+         "'=HYPERLINK(1)"],
         ["NI 116", "E08000099", "Anycity", "2025-26-Q1", "20.5", "41", "200", "final",
          "Council records"],
     ]  # fmt: skip
@@ -99,7 +100,8 @@ def test_the_command_writes_the_same_file(values, tmp_path, capsys):
 
     text = path.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == ",".join(HEADER)
-    assert "20.5" in text and "777.7" not in text
+    assert "20.5" in text
+    assert "777.7" not in text
     assert "Wrote 2 approved values" in capsys.readouterr().out
 
 
