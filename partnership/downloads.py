@@ -92,7 +92,7 @@ def wants_csv(request: HttpRequest) -> bool:
 def table_download(request: HttpRequest, tables: dict[str, CsvTable]) -> HttpResponse:
     """The table the address names (``?table=``; the first one when it names none) as a
     CSV file; a name the page does not have is a page that does not exist."""
-    name = request.GET.get("table") or next(iter(tables))
+    name = request.GET.get("table") or next(iter(tables), "")
     table = tables.get(name)
     if table is None:
         raise Http404("This page has no such table.")
