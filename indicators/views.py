@@ -14,10 +14,11 @@ from django.views.decorators.http import require_POST
 
 from indicators.exports import EXPORT_COLUMNS, approved_value_rows
 from indicators.imports import selectors, services
+from indicators.imports.downloads import imports_tables
 from indicators.imports.forms import AreaForm, UploadForm
 from indicators.imports.read import size_text
 from partnership import access
-from partnership.downloads import csv_streaming_response
+from partnership.downloads import csv_streaming_response, table_download, wants_csv
 from partnership.errors import ApplicationError
 from partnership.pages import forbidden, no_role
 
@@ -134,9 +135,10 @@ def value_import_area(request: HttpRequest, pk: int) -> HttpResponse:
 def value_imports(request: HttpRequest) -> HttpResponse:
     if refusal := _refused(request):
         return refusal
-    return render(
-        request, "indicators/imports/list.html", {"imports": selectors.recent_imports(limit=200)}
-    )
+    imports = selectors.recent_imports(limit=200)
+    if wants_csv(request):
+        return table_download(request, imports_tables(imports))
+    return render(request, "indicators/imports/list.html", {"imports": imports})
 
 
 @login_required
