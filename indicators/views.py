@@ -1,4 +1,5 @@
-"""The value import pages for the performance team: /data/import/ and what it made."""
+"""The value import pages for the performance team (/data/import/ and what it made), and
+the data hub export of every approved value for everyone with a role (/data/export.csv)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,19 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from indicators.exports import EXPORT_COLUMNS, approved_value_rows
 from indicators.imports import selectors, services
+from indicators.imports.downloads import imports_tables
 from indicators.imports.forms import AreaForm, UploadForm
 from indicators.imports.read import size_text
 from partnership import access
+from partnership.downloads import csv_streaming_response, table_download, wants_csv
 from partnership.errors import ApplicationError
-from partnership.pages import forbidden
+from partnership.pages import forbidden, no_role
 
 
 def _refused(request: HttpRequest) -> HttpResponse | None:
@@ -131,6 +135,17 @@ def value_import_area(request: HttpRequest, pk: int) -> HttpResponse:
 def value_imports(request: HttpRequest) -> HttpResponse:
     if refusal := _refused(request):
         return refusal
-    return render(
-        request, "indicators/imports/list.html", {"imports": selectors.recent_imports(limit=200)}
-    )
+    imports = selectors.recent_imports(limit=200)
+    if wants_csv(request):
+        return table_download(request, imports_tables(imports))
+    return render(request, "indicators/imports/list.html", {"imports": imports})
+
+
+@login_required
+def values_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    """Every approved value in the long layout, streamed as it is read."""
+    if not access.can_use_site(request.user):
+        return no_role(
+            request, nothing="are no values to download", roles="board member or scrutiny"
+        )
+    return csv_streaming_response("approved-values.csv", EXPORT_COLUMNS, approved_value_rows())

@@ -1,4 +1,5 @@
-"""The value import, as the page and the command use it: preview, create areas, save."""
+"""The value import, as the page, the command and the API use it: preview, create areas,
+save; and values posted to the API, saved all or nothing."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from indicators.exports import number_text
+from indicators.imports.layouts import LONG
 from indicators.imports.plan import Plan, plan_problem_rows
-from indicators.imports.read import ImportRefused
+from indicators.imports.read import ImportRefused, Problem
 from indicators.imports.save import plan_save
 from indicators.imports.selectors import checksum, file_plan, import_replan
 from indicators.models import Indicator, ValueImport
@@ -186,3 +189,63 @@ def area_create(*, code: str, name: str, kind: str, parent: Area | None, actor: 
     area._history_user = _person(actor)
     area.save()
     return area
+
+
+@dataclass
+class Posted:
+    """Values posted to the API: the import recorded, and why it was refused (if it was)."""
+
+    record: ValueImport
+    plan: Plan | None = None
+    problems: list[dict[str, Any]] | None = None
+
+    @property
+    def saved(self) -> bool:
+        return not self.problems
+
+
+def _posted_problems(plan: Plan) -> list[Problem]:
+    """What refuses a post whole: each bad cell, each unknown area, and each value that
+    would overwrite an approved return's (the page keeps those and saves the rest; a
+    script is told, so that it never believes a value saved that was not)."""
+    problems = list(plan.problems)
+    for unknown in plan.unknown_areas.values():
+        problems += [
+            Problem(row, "Area", f'"{unknown.code}" is not an area we know: ask the '
+                    "performance team to add it, or give the code of one we know")
+            for row in unknown.rows
+        ]  # fmt: skip
+    problems += [
+        Problem(
+            v.row,
+            "Value",
+            f"{v.indicator.code}, {v.area.name}, {v.period_code} is the approved return's "
+            f"value ({number_text(v.old)}): an import never overwrites it",
+        )
+        for v in plan.conflicts
+    ]
+    return sorted(problems, key=lambda p: (p.row, p.column))
+
+
+def import_posted(*, content: bytes, file_name: str, actor: Any) -> Posted:
+    """Values in the long layout posted to the API: checked by the same rules as a file on
+    ``/data/import/``, recorded as a ``ValueImport``, and saved all or nothing. Refused
+    whole (recorded as refused, with why) for any problem, unknown area or conflict."""
+    preview = import_preview(content=content, file_name=file_name, actor=actor, layout=LONG)
+    record = preview.record
+    if preview.refusal is not None:
+        return Posted(record=record, problems=record.problems)
+    assert preview.plan is not None  # a preview not refused has its plan
+    problems = _posted_problems(preview.plan)
+    if problems:
+        record.status = ValueImport.Status.REFUSED
+        record.problems = [
+            {"row": p.row, "column": p.column, "message": p.message, "text": str(p)}
+            for p in problems[:_KEPT_PROBLEMS]
+        ]
+        record._history_user = _person(actor)
+        record.save()
+        return Posted(record=record, plan=preview.plan, problems=record.problems)
+    plan = import_save(record=record, sha256=record.sha256, actor=actor)
+    record.refresh_from_db()
+    return Posted(record=record, plan=plan)

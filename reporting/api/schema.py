@@ -1,6 +1,7 @@
 """The API schema's error answers: drf-spectacular documents only each operation's 200,
 yet the API answers 400 (a filter that is not one of its choices), 401 (no token, or a
-bad one), 403 (no role), 404 (no such indicator or value) and 429 (too many requests).
+bad one), 403 (no role), 404 (no such indicator or
+value, or a ``format`` other than json or csv) and 429 (too many requests).
 This hook, run after the schema is made, documents them for every operation."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ ERRORS = {
     "400": ("A filter is not valid.", FIELD_ERRORS),
     "401": ("No token or session, or a token that is not valid.", DETAIL),
     "403": ("The person has no role on the site.", DETAIL),
-    "404": ("There is no such item the person may see.", DETAIL),
+    "404": ("There is no such item the person may see (or no such format).", DETAIL),
     "429": ("Too many requests with this token: try again later.", DETAIL),
 }
 
@@ -38,10 +39,12 @@ def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
     for path, operations in result.get("paths", {}).items():
         for operation in operations.values():
             params = {p.get("in") for p in operation.get("parameters", [])}
+            names = {p.get("name") for p in operation.get("parameters", [])}
             codes = ["401", "403", "429"]
             if "query" in params:
                 codes.append("400")
-            if "path" in params or "{" in path:
+            # DRF answers a ?format= it does not know as not found.
+            if "path" in params or "{" in path or "format" in names:
                 codes.append("404")
             responses = operation.setdefault("responses", {})
             for code in sorted(codes):

@@ -47,3 +47,41 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "is_approved",
         ]
         read_only_fields = fields
+
+
+class ValueInSerializer(serializers.Serializer):
+    """One value posted (documentation only: the import checks them)."""
+
+    indicator = serializers.CharField(help_text="An indicator code, such as NI 116.")
+    area = serializers.CharField(help_text="An area code (or a name that is unique).")
+    period = serializers.CharField(help_text="A period, such as 2025-26-Q2.")
+    value = serializers.DecimalField(max_digits=20, decimal_places=6)
+    numerator = serializers.DecimalField(max_digits=20, decimal_places=6, required=False)
+    denominator = serializers.DecimalField(max_digits=20, decimal_places=6, required=False)
+    status = serializers.ChoiceField(["provisional", "final", "estimated"], required=False)
+    note = serializers.CharField(required=False)
+    source = serializers.CharField(required=False)
+
+
+class ProblemSerializer(serializers.Serializer):
+    row = serializers.IntegerField(help_text="The value's place (1: the first); 0: all.")
+    column = serializers.CharField()
+    message = serializers.CharField()
+    text = serializers.CharField(help_text="The row, the column and the message together.")
+
+
+class PostedSerializer(serializers.Serializer):
+    """What a post of values did (documentation only)."""
+
+    detail = serializers.CharField()
+    # The value import recorded (seen on /data/imports/).
+    import_ = serializers.IntegerField(required=False)
+    added = serializers.IntegerField(required=False)
+    changed = serializers.IntegerField(required=False)
+    unchanged = serializers.IntegerField(required=False)
+    problems = ProblemSerializer(many=True)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["import"] = fields.pop("import_")
+        return fields

@@ -1,13 +1,31 @@
-"""Read-only API views: thin, with every permission decided by partnership.access."""
+"""API views: thin, with every permission decided by partnership.access. Read-only but
+for the performance team's post of values, which is a value import."""
+
+from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import filters, permissions, viewsets
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import filters, parsers, permissions, renderers, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
 
+from indicators.imports.services import import_posted
 from indicators.models import Indicator, IndicatorValue
 from partnership import access
-from reporting.api.serializers import IndicatorSerializer, IndicatorValueSerializer
+from reporting.api.csv import CsvBodyParser, CsvRenderer, values_csv
+from reporting.api.posting import NotValues, item_problems, values_file
+from reporting.api.serializers import (
+    IndicatorSerializer,
+    IndicatorValueSerializer,
+    PostedSerializer,
+    ValueInSerializer,
+)
 
 
 class CanUseSite(permissions.BasePermission):
@@ -44,6 +62,15 @@ class IndicatorValueFilter(django_filters.FilterSet):
         fields = ["indicator", "area", "period"]
 
 
+class CanImportValues(permissions.BasePermission):
+    """Posting values is a value import: for the performance team (the import's rule)."""
+
+    message = "Only the performance team can import values."
+
+    def has_permission(self, request, view) -> bool:
+        return access.can_import_values(request.user)
+
+
 PERMISSIONS = [permissions.IsAuthenticated, CanUseSite]
 
 
@@ -65,15 +92,77 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
+FORMAT = OpenApiParameter(
+    "format", enum=["json", "csv"], description="csv: every value asked for, in one file"
+)
+
+
 @extend_schema_view(
-    list=extend_schema(summary="Values the user may see"),
-    retrieve=extend_schema(summary="One value the user may see"),
+    list=extend_schema(summary="Values the user may see", parameters=[FORMAT]),
+    retrieve=extend_schema(summary="One value the user may see", parameters=[FORMAT]),
+    create=extend_schema(
+        summary="Import values (the performance team)",
+        description=(
+            "Saves the values as one value import, all or nothing, checked by the same rules "
+            "as a file on /data/import/: a list of values as JSON (row 1 is the first), or a "
+            "CSV file in the long layout (text/csv). Refused whole, with every problem, if any "
+            "value is wrong, names an area not known, or would overwrite an approved return's."
+        ),
+        request=ValueInSerializer(many=True),
+        responses={
+            201: PostedSerializer,
+            400: OpenApiResponse(PostedSerializer, description="Nothing was saved: why."),
+        },
+    ),
 )
 class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = IndicatorValueSerializer
-    permission_classes = PERMISSIONS
     filterset_class = IndicatorValueFilter
+    renderer_classes = [renderers.JSONRenderer, CsvRenderer]
+    parser_classes = [parsers.JSONParser, CsvBodyParser]
+
+    def get_permissions(self) -> list[permissions.BasePermission]:
+        extra = [CanImportValues] if self.action == "create" else []
+        return [permission() for permission in [*PERMISSIONS, *extra]]
 
     def get_queryset(self) -> QuerySet:
         values = IndicatorValue.objects.select_related("indicator", "area", "period")
-        return access.visible_values(self.request.user, values)
+        return access.visible_values(self.request.user, values).order_by("pk")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Any:
+        if request.accepted_renderer.format == "csv":
+            return values_csv(self.filter_queryset(self.get_queryset()), self.serializer_class)
+        return super().list(request, *args, **kwargs)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        is_file = isinstance(request.data, bytes)
+        try:
+            content = request.data if is_file else values_file(request.data)
+        except NotValues as error:
+            return Response({"detail": str(error), "problems": []}, status.HTTP_400_BAD_REQUEST)
+        posted = import_posted(
+            content=content,
+            file_name="api-values.csv" if is_file else "api-values-json.csv",
+            actor=request.user,
+        )
+        record = posted.record
+        if not posted.saved:
+            problems = posted.problems or []
+            return Response(
+                {
+                    "detail": "Nothing was saved: put right the problems listed and send "
+                    "the values again",
+                    "import": record.pk,
+                    "problems": problems if is_file else item_problems(problems),
+                },
+                status.HTTP_400_BAD_REQUEST,
+            )
+        body = {
+            "detail": "Saved",
+            "import": record.pk,
+            "added": record.added,
+            "changed": record.changed,
+            "unchanged": record.unchanged,
+            "problems": [],
+        }
+        return Response(body, status.HTTP_201_CREATED)

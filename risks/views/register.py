@@ -7,7 +7,6 @@ risk the person may not see, is a page that does not exist (404).
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -17,6 +16,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from partnership import access
+from partnership.downloads import csv_response
 from partnership.pages import no_role
 from risks.charts import heat_map, heat_map_chart, target_counts, trend_chart
 from risks.decision_forms import decision_context
@@ -45,14 +45,6 @@ CSV_COLUMNS = (
     "Review by",
     "Review overdue",
 )
-
-
-def csv_text(value: object) -> object:
-    """Text that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, a tab
-    or a return first) gets a leading apostrophe, so that it stays text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return f"'{value}"
-    return value
 
 
 def _no_role(request: HttpRequest) -> HttpResponse:
@@ -111,33 +103,27 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     if not access.can_use_site(request.user):
         return _no_role(request)
     _form, page = _register(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="risk-register.csv"'
-    response.write("\ufeff")  # so that Excel reads it as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for row in page.rows:
-        writer.writerow(
-            csv_text(cell)
-            for cell in (
-                row.title,
-                row.level_label,
-                row.hangs_on,
-                row.block_name,
-                row.owner,
-                row.owner_organisation,
-                row.status_label,
-                row.inherent_score,
-                row.current_likelihood,
-                row.current_impact,
-                row.score,
-                row.band_label,
-                row.target_score or "",
-                row.review_date.isoformat() if row.review_date else "",
-                "Yes" if row.review_overdue else "No",
-            )
+    rows = (
+        (
+            row.title,
+            row.level_label,
+            row.hangs_on,
+            row.block_name,
+            row.owner,
+            row.owner_organisation,
+            row.status_label,
+            row.inherent_score,
+            row.current_likelihood,
+            row.current_impact,
+            row.score,
+            row.band_label,
+            row.target_score or "",
+            row.review_date.isoformat() if row.review_date else "",
+            bool(row.review_overdue),
         )
-    return response
+        for row in page.rows
+    )
+    return csv_response("risk-register.csv", CSV_COLUMNS, rows)
 
 
 @login_required

@@ -12,8 +12,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from partnership import access
+from partnership.downloads import table_download, wants_csv
 from partnership.models import Period
 from reporting.dashboards.charts.rag_counts import rag_counts_chart
+from reporting.dashboards.downloads import blocks_tables, board_tables
 from reporting.dashboards.forms import QuarterForm
 from reporting.dashboards.selectors.board import BlockNotFound, block_named, blocks_page, board_page
 from reporting.dashboards.selectors.board_sub_areas import board_sub_areas
@@ -33,6 +35,10 @@ def blocks(request: HttpRequest) -> HttpResponse:
         if period is not None
         else None
     )
+    if wants_csv(request):
+        if page is None:
+            raise Http404("There is no quarter to download yet.")
+        return table_download(request, blocks_tables(page))
     return render(
         request,
         "reporting/dashboards/blocks.html",
@@ -66,6 +72,11 @@ def block_detail(request: HttpRequest, slug: str) -> HttpResponse:
             what="outcome",
             period_label=page.period_label,
         )
+        if wants_csv(request):
+            return table_download(request, board_tables(page, context["chart"]))
+    elif wants_csv(request):
+        raise Http404("There is no quarter to download yet.")
+    context["downloads"] = True
     return render(request, "reporting/dashboards/board.html", context)
 
 

@@ -13,8 +13,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from partnership import access, pages
+from partnership.downloads import table_download, wants_csv
 from partnership.models import Period
 from reporting.dashboards.charts.rag_counts import rag_counts_chart
+from reporting.dashboards.downloads import exceptions_tables
 from reporting.dashboards.forms import ExceptionFiltersForm
 from reporting.dashboards.selectors.exceptions import exceptions_page
 from reporting.scorecard.selectors import (
@@ -61,4 +63,9 @@ def exceptions(request: HttpRequest) -> HttpResponse:
             what="block",
             period_label=page.period_label,
         )
+        if wants_csv(request):
+            return table_download(request, exceptions_tables(page, context["chart"]))
+    elif wants_csv(request):
+        raise Http404("There is no quarter to download yet.")
+    context["downloads"] = True
     return render(request, "reporting/dashboards/exceptions.html", context)

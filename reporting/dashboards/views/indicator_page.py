@@ -15,10 +15,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnership import access
+from partnership.downloads import table_download, wants_csv
 from partnership.pages import no_role
 from reporting.dashboards.charts.spc import spc_chart
 from reporting.dashboards.charts.sub_areas import sub_areas_chart
 from reporting.dashboards.charts.trend import trend_chart
+from reporting.dashboards.downloads import chart_table, indicator_list_tables
 from reporting.dashboards.forms import IndicatorSearchForm
 from reporting.dashboards.selectors.indicator_page import (
     IndicatorNotFound,
@@ -49,6 +51,8 @@ def indicators(request: HttpRequest) -> HttpResponse:
         if form.is_bound
         else indicator_list(user=request.user)
     )
+    if wants_csv(request):
+        return table_download(request, indicator_list_tables(listing))
     return render(
         request, "reporting/dashboards/indicators.html", {"form": form, "listing": listing}
     )
@@ -67,6 +71,11 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such indicator") from error
     trend = trend_chart(page.trend) if page.trend is not None else None
     spc = spc_chart(page.spc) if page.spc.enough_data else None
+    if wants_csv(request):
+        tables = {**chart_table(trend), **chart_table(spc)}
+        if not tables:
+            raise Http404("This indicator has no table to download yet.")
+        return table_download(request, tables)
     return render(
         request,
         "reporting/dashboards/indicator_detail.html",
@@ -77,5 +86,6 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "sub_areas_chart": sub_areas_chart(page.sub_areas) if page.sub_areas else None,
             "can_record_process": access.spc_process_refusal(request.user) is None,
             "can_publish": access.publish_refusal(request.user) is None,
+            "downloads": True,
         },
     )

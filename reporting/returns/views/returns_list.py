@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from partnership import access
+from partnership.downloads import table_download, wants_csv
 from partnership.pages import forbidden, no_role
+from reporting.returns.downloads import returns_tables
 from reporting.returns.forms.returns_list import (
     BulkApproveForm,
     ReturnsFilterForm,
@@ -53,6 +55,8 @@ def returns_list(request: HttpRequest) -> HttpResponse:
         )
     except RoundNotFound:
         raise Http404("No round of returns for that quarter.") from None
+    if wants_csv(request):
+        return table_download(request, returns_tables(page))
     return render(
         request,
         "reporting/returns/list.html",
