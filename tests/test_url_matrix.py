@@ -8,11 +8,13 @@ object its address names (an id of the demo, see ``tests/url_walk.py``) and the 
 each role gets for a GET. A pattern that only takes a POST answers a GET with 405, and
 its row gives the status of a POST (``post=``) for each role refused; a POST is never
 made for a role that may, so nothing is changed. For every other pattern, a role refused
-the GET (302 to sign in, 403 or 404) is refused a POST the same way.
+the GET is refused a POST too (sent to sign in, 401, 403, 404, or 405 from a page that
+takes no POST; never a redirect once signed in).
 
 The admin's own patterns (every model's list, add, change, delete and history pages) are
 one rule, not a row each: anyone not staff is sent to the admin's sign-in (302) from every
-one of them, and the administrator opens its index and every list and add page (200).
+one of them, and the administrator opens its index, every app and every list and add page
+(200; 403 for an add page the model's admin refuses).
 ``tests/test_admin.py`` opens each model's change, delete and history pages for real
 objects.
 
@@ -42,38 +44,45 @@ def by_role(default: int, **statuses: int) -> dict[str, int]:
 
 
 OK = 200
+ALLOWED = 0  # in a POST profile: a role that may, never posted (nothing is changed)
+DRAFT_SEERS = dict.fromkeys(sorted(DRAFT_READERS), OK)
+DRAFT_EDITORS = dict.fromkeys(sorted(DRAFT_READERS), ALLOWED)
 ANYONE = by_role(OK)
 SIGNED_IN = by_role(OK, anonymous=302)
 WITH_A_ROLE = by_role(OK, anonymous=302, nobody=403)
 TEAM_ONLY = by_role(403, anonymous=302, officer=OK, admin=OK)  # the performance team
-TEAM_POST = by_role(403, anonymous=302, officer=0, admin=0)  # 0: allowed, never posted
+TEAM_ONLY_404 = by_role(403, anonymous=302, nobody=404, officer=OK, admin=OK)
+TEAM_POST = by_role(403, anonymous=302, officer=ALLOWED, admin=ALLOWED)
+OFFICERS = by_role(403, anonymous=302, lead_org_officer=OK, officer=OK, admin=OK, other_officer=OK)
+OFFICERS_POST = by_role(
+    403, anonymous=302, lead_org_officer=ALLOWED, officer=ALLOWED, admin=ALLOWED,
+    other_officer=ALLOWED,
+)  # fmt: skip
+REPORT_READERS = by_role(
+    403, anonymous=302, lead_org_officer=OK, officer=OK, admin=OK, psb=OK, other_officer=OK
+)
 # A pattern that takes only a POST: 405 to a GET once signed in.
 POST_ONLY = by_role(405, anonymous=302)
-REFUSED = by_role(403, anonymous=302)  # a POST's refusal to all but the roles allowed
-ALLOWED = 0  # in a post= table: a role that may, never posted
-DRAFT_EDITORS = dict.fromkeys(sorted(DRAFT_READERS), ALLOWED)
-DRAFT_SEERS = dict.fromkeys(sorted(DRAFT_READERS), OK)
 # The API answers 401 with no credentials (it takes a token) and only reads.
 API = by_role(OK, anonymous=401, nobody=403)
 API_POST = by_role(405, anonymous=401, nobody=403)
+VALUE_DETAIL = by_role(404, anonymous=401, nobody=403, **DRAFT_SEERS)  # the draft value
+TOKEN_POST = by_role(404, anonymous=302, nobody=403, lead=ALLOWED)  # the token is the lead's
 # The risk is on a target of the lead's outcome, owned by none of these: 404 with no role.
+RISK_ADDERS = by_role(OK, anonymous=302, nobody=403, lead_org_officer=403, scrutiny=403)
 RISK_KEEPERS = by_role(403, anonymous=302, nobody=404, lead=OK, officer=OK, admin=OK)
+RISK_KEEPERS_POST = by_role(
+    403, anonymous=302, nobody=404, lead=ALLOWED, officer=ALLOWED, admin=ALLOWED
+)
+# The proposal is to the board of a block the board member sits on.
+DECIDERS_POST = by_role(
+    403, anonymous=302, nobody=404, officer=ALLOWED, admin=ALLOWED, board=ALLOWED
+)
 # The lead's draft return: not found for anyone who may not see it; the lead cannot review it.
 DRAFT_RETURN = by_role(404, anonymous=302, **DRAFT_SEERS)
-REVIEW_POST = by_role(404, anonymous=302, lead=403, lead_org_officer=0, officer=0, admin=0)
-OFFICERS = by_role(403, anonymous=302, lead_org_officer=OK, officer=OK, admin=OK, other_officer=OK)
-
-# The rows' other profiles (0 in a POST profile: allowed, never posted).
-TOKEN_POST = by_role(404, anonymous=302, nobody=403, lead=0)  # the token is the lead's
-VALUE_DETAIL = by_role(404, anonymous=401, nobody=403, **DRAFT_SEERS)  # the draft value
-RISK_ADDERS = by_role(OK, anonymous=302, nobody=403, lead_org_officer=403, scrutiny=403)
-RISK_KEEPERS_POST = by_role(403, anonymous=302, nobody=404, lead=0, officer=0, admin=0)
-DECIDERS_POST = by_role(403, anonymous=302, nobody=404, officer=0, admin=0, board=0)
-OFFICERS_POST = by_role(403, anonymous=302, lead_org_officer=0, officer=0, admin=0, other_officer=0)
 EDITORS_POST = by_role(404, anonymous=302, **DRAFT_EDITORS)
-TEAM_ONLY_404 = by_role(403, anonymous=302, nobody=404, officer=OK, admin=OK)
-REPORT_READERS = by_role(
-    403, anonymous=302, lead_org_officer=OK, officer=OK, admin=OK, psb=OK, other_officer=OK
+REVIEW_POST = by_role(
+    404, anonymous=302, lead=403, lead_org_officer=ALLOWED, officer=ALLOWED, admin=ALLOWED
 )
 
 
