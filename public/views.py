@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from indicators.models import Indicator
 from partnership import access
@@ -40,13 +40,13 @@ def _page(template: str, context: dict) -> HttpResponse:
     return HttpResponse(render_to_string(template, context))
 
 
-@require_GET
+@require_safe
 @cached_public
 def home(request: HttpRequest) -> HttpResponse:
     return _page("public/home.html", {"page": public_home(today=timezone.localdate())})
 
 
-@require_GET
+@require_safe
 @cached_public
 def indicator(request: HttpRequest, slug: str) -> HttpResponse:
     try:
@@ -68,7 +68,7 @@ def _licensed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     return wrapper
 
 
-@require_GET
+@require_safe
 @_licensed
 @cached_public
 def data_csv(request: HttpRequest) -> HttpResponse:
@@ -81,7 +81,7 @@ def data_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @_licensed
 @cached_public
 def data_json(request: HttpRequest) -> HttpResponse:
@@ -94,7 +94,7 @@ def data_json(request: HttpRequest) -> HttpResponse:
     return HttpResponse(json.dumps(body, indent=1), content_type="application/json")
 
 
-feed = require_GET(cached_public(PublishedQuartersFeed()))
+feed = require_safe(cached_public(PublishedQuartersFeed()))
 
 
 @login_required

@@ -16,6 +16,7 @@ from partnership import access
 from partnership.models import Block, Outcome, Period, Priority
 from public import rules
 from public.selectors.quarters import last_updated, latest_closed_quarter
+from reporting.returns.selectors.value_text import format_value
 from reporting.scorecard.selectors import ScorecardRow, scorecard
 from targets.rules import Rag
 
@@ -88,7 +89,9 @@ def judged(row: ScorecardRow) -> PublicIndicator:
         judged=True,
         value_text=row.value_text,
         value_period=row.value_period.label if row.value is not None else "",
-        target_text=row.target_text,
+        target_text=format_value(
+            row.target_value, unit=row.unit, decimal_places=row.decimal_places
+        ),
         target_when=when,
         rag=row.rag,
         direction=row.direction.label,

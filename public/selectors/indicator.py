@@ -14,6 +14,7 @@ from datetime import datetime
 from indicators.models import Indicator, IndicatorValue
 from partnership import access
 from partnership.charts import Chart
+from partnership.models import Area
 from partnership.periods import Period as PeriodRef
 from public import rules
 from public.selectors.home import month_year
@@ -25,6 +26,7 @@ from reporting.dashboards.selectors.indicator_page.trend import indicator_trend
 from reporting.dashboards.selectors.indicator_page.values import (
     TREND_AREA_KINDS,
     YEARLY_FREQUENCIES,
+    Seen,
     column,
     partnership_area_or_none,
     seen_of,
@@ -93,22 +95,7 @@ def public_indicator_page(*, slug: str) -> PublicIndicatorPage:
     )
     seen = seen_of(rows, by_year=by_year)
     own = seen.of_area(area)
-    periods = trend_periods(seen, by_year=by_year)
-    target_code = (
-        Target.objects.filter(indicator=indicator, area=area)
-        .values_list("target_period__code", flat=True)
-        .first()
-    )
-    if target_code and periods:
-        target_column = column(PeriodRef.parse(target_code), by_year=by_year)
-        periods = up_to_target(periods, target_column)
-    context = (
-        target_context(indicator_ids=[indicator.pk], area=area, periods=[*periods, *own]).get(
-            indicator.pk
-        )
-        if target_code
-        else None
-    )
+    periods, context = _columns_and_target(indicator, area, seen, by_year=by_year)
     latest_period = max(own) if own else None
     latest = (
         latest_value(indicator, own, latest_period, context, by_year=by_year)
@@ -143,6 +130,26 @@ def public_indicator_page(*, slug: str) -> PublicIndicatorPage:
         else "No published figures yet.",
         chart=trend_chart(trend) if seen.values else None,
     )
+
+
+def _columns_and_target(
+    indicator: Indicator, area: Area | None, seen: Seen, *, by_year: bool
+) -> tuple[list[PeriodRef], TargetContext | None]:
+    """The trend's columns (carried on to the target's period) and the partnership area's
+    target with its milestone at each column and at each public value's period."""
+    periods = trend_periods(seen, by_year=by_year)
+    target_code = (
+        Target.objects.filter(indicator=indicator, area=area)
+        .values_list("target_period__code", flat=True)
+        .first()
+    )
+    if not target_code:
+        return periods, None
+    if periods:
+        periods = up_to_target(periods, column(PeriodRef.parse(target_code), by_year=by_year))
+    judged = [*periods, *seen.of_area(area)]
+    contexts = target_context(indicator_ids=[indicator.pk], area=area, periods=judged)
+    return periods, contexts.get(indicator.pk)
 
 
 def _target(indicator: Indicator, context: TargetContext | None) -> PublicTarget | None:

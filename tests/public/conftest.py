@@ -10,6 +10,7 @@ Every distinctive value below must never appear on a public page or file.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -28,6 +29,7 @@ COMMENTARY = "Commentary never for publication Quixote"
 CONCERNS = "Concerns never for publication Marmalade"
 RISK_TITLE = "Risk never public Thunderbolt"
 LEAD_SURNAME = "Featherstonehaugh"
+PUBLISHED_AT = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 
 SECRETS = (
     OPEN_QUARTER_VALUE,
@@ -78,6 +80,7 @@ def world(outcome, area, comparator, lead):
         title="Children in good schools",
         lead_person=lead,
         published=True,
+        published_at=PUBLISHED_AT,
     )
     f.TargetFactory(indicator=published, area=area, lead_person=lead)
     for code, amount in (("2025-26-Q1", "41.1"), ("2025-26-Q2", "43.3"), ("2025-26-Q3", "45.5")):

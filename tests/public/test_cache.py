@@ -30,6 +30,7 @@ def test_public_answers_may_be_kept_by_browsers_and_proxies(client, world, url):
         assert response["Cache-Control"] == f"public, max-age={public_cache.MAX_AGE}"
         assert "Set-Cookie" not in response
         assert response.cookies == {}
+        assert "script-src 'self'" in response["Content-Security-Policy"]
 
 
 @pytest.mark.parametrize("url", ["/public/data.csv", "/public/data.json"])

@@ -111,3 +111,26 @@ def test_before_any_round_has_closed_nothing_is_public(client, world):
     rows = client.get("/public/data.csv").content.decode().splitlines()
     assert rows == ["Indicator,Area,Period,Value,Status,Source"]
     assert "Figures up to" not in client.get("/public/").content.decode()
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+@pytest.mark.parametrize("person", ["officer", "lead", "psb", "nobody"])
+def test_a_signed_in_visitor_gets_the_page_everyone_gets(client, world, url, person, request):
+    """Someone signed in reads the same public page as anyone: nothing of theirs (their
+    name, the menu, a CSRF token) is in it, nor in the copy kept for the next reader."""
+    user = request.getfixturevalue(person)
+    client.force_login(user)
+    theirs = client.get(url)
+    assert theirs.status_code == 200
+    text = theirs.content.decode()
+    assert user.last_name not in text
+    assert "Sign out" not in text
+    assert "csrf" not in text.lower()
+    client.logout()
+    assert client.get(url).content == theirs.content
+
+
+def test_a_head_request_is_answered_and_anything_but_reading_is_refused(client, world):
+    assert client.head("/public/").status_code == 200
+    assert client.post("/public/").status_code == 405
+    assert client.post("/public/data.csv").status_code == 405
