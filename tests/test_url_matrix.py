@@ -67,6 +67,7 @@ POST_ONLY = by_role(405, anonymous=302)
 API = by_role(OK, anonymous=401, nobody=403)
 API_POST = by_role(405, anonymous=401, nobody=403)
 VALUE_DETAIL = by_role(404, anonymous=401, nobody=403, **DRAFT_SEERS)  # the draft value
+VALUES_POST = by_role(403, anonymous=401, officer=ALLOWED, admin=ALLOWED)
 TOKEN_POST = by_role(404, anonymous=302, nobody=403, lead=ALLOWED)  # the token is the lead's
 # The risk is on a target of the lead's outcome, owned by none of these: 404 with no role.
 RISK_ADDERS = by_role(OK, anonymous=302, nobody=403, lead_org_officer=403, scrutiny=403)
@@ -115,8 +116,9 @@ MATRIX: dict[str, Row] = {
     "indicator-list.<format>": Row("none", API, post=API_POST),
     "indicator-detail": Row("api_indicator", API, post=API_POST),
     "indicator-detail.<format>": Row("api_indicator", API, post=API_POST),
-    "value-list": Row("none", API, post=API_POST),
-    "value-list.<format>": Row("none", API, post=API_POST),
+    # the performance team posts values (answered 400 for an empty post, never posted here)
+    "value-list": Row("none", API, post=VALUES_POST),
+    "value-list.<format>": Row("none", API, post=VALUES_POST),
     "value-detail": Row("value", VALUE_DETAIL, post=API_POST),
     "value-detail.<format>": Row("value", VALUE_DETAIL, post=API_POST),
     # importing values
@@ -125,6 +127,26 @@ MATRIX: dict[str, Row] = {
     "value_import_detail": Row("import", TEAM_ONLY),
     "value_import_save": Row("import", POST_ONLY, post=TEAM_POST),
     "value_import_area": Row("import", POST_ONLY, post=TEAM_POST),
+    "values_export": Row("none", WITH_A_ROLE),  # approved values only
+    # importing the framework
+    "framework_import": Row("none", TEAM_ONLY),
+    "framework_imports": Row("none", TEAM_ONLY),
+    "framework_template": Row("none", TEAM_ONLY),
+    "framework_import_detail": Row("framework_import", TEAM_ONLY),
+    "framework_import_save": Row("framework_import", POST_ONLY, post=TEAM_POST),
+    # funding streams
+    "funding": Row("none", WITH_A_ROLE),
+    "funding_stream": Row("stream", WITH_A_ROLE),
+    "funding_stream_new": Row("none", TEAM_ONLY),
+    "funding_stream_edit": Row("stream", TEAM_ONLY),
+    # the public pages: no sign-in, approved values of published indicators only
+    "public:home": Row("none", ANYONE),
+    "public:indicator": Row("indicator", ANYONE),
+    "public:data_csv": Row("none", ANYONE),
+    "public:data_json": Row("none", ANYONE),
+    "public:feed": Row("none", ANYONE),
+    "public:manage": Row("none", TEAM_ONLY),
+    "public:manage_indicator": Row("indicator", POST_ONLY, post=TEAM_POST),
     # risks
     "risks": Row("none", WITH_A_ROLE),
     "risks_csv": Row("none", WITH_A_ROLE),
@@ -158,6 +180,7 @@ MATRIX: dict[str, Row] = {
     "exceptions": Row("none", WITH_A_ROLE),
     "blocks": Row("none", WITH_A_ROLE),
     "block_detail": Row("block", WITH_A_ROLE),
+    "block_sub_areas": Row("block", WITH_A_ROLE),
     "indicators": Row("none", WITH_A_ROLE),
     "indicator_detail": Row("indicator", WITH_A_ROLE),
     "indicator_process": Row("indicator", TEAM_ONLY_404),

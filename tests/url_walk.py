@@ -27,7 +27,10 @@ from reporting.packs.services.requests import pack_request
 from reporting.returns.selectors.common import indicators_collected
 from reporting.returns.services.drafts import Commentary, ValueEntry, return_save
 from reporting.scorecard.selectors.rows import Scope
+from partnership.models import FundingStream
 from risks.models import EscalationProposal, Risk
+from targets.framework_import.selectors import template_workbook
+from targets.framework_import.services import framework_import_preview
 from tests import factories as f
 
 TODAY = date(2026, 11, 21)  # the round for Q2 2026-27 is open (as tests/demo/test_load_demo)
@@ -203,6 +206,9 @@ def build_site() -> Site:
     for each in (pack, other_pack):
         pack_build(pack_id=each.pk, notify=False)
     report = exception_report_send(period=period, today=TODAY)
+    framework = framework_import_preview(
+        content=template_workbook(filled=True), file_name="framework.xlsx", actor=users["officer"]
+    ).record
     objects = {
         "none": {},
         "return": {"pk": qr.pk},
@@ -220,6 +226,8 @@ def build_site() -> Site:
         "pack": {"pk": pack.pk},
         "report": {"code": report.period.code},
         "reset": {"uidb64": "MQ", "token": "set-password"},
+        "stream": {"pk": FundingStream.objects.order_by("pk").first().pk},
+        "framework_import": {"pk": framework.pk},
     }
     slug, code = objects["block"]["slug"], period.code
     draft_pages = (
