@@ -709,3 +709,31 @@ def can_view_exception_reports(user: Any) -> bool:
     only, across the whole partnership."""
     roles = roles_of(user)
     return roles.psb_member or roles.is_officer or roles.sees_everything
+
+
+# --- Delivery plans ---------------------------------------------------------------------
+
+PLAN_EDITORS = (
+    "Only the outcome's lead, their organisation's performance officers and the performance "
+    "team can change this delivery plan."
+)
+
+
+def plan_edit_refusal(user: Any, outcome: Any) -> str | None:
+    """Why ``user`` may not change ``outcome``'s delivery plan (its evidence, options and
+    actions), or None: its lead (by role or named as its lead, as for its return), the
+    lead organisation's officers, the performance team. Everyone else with a role reads
+    it (``can_use_site``)."""
+    roles = roles_of(user)
+    if (
+        roles.sees_everything
+        or outcome.pk in roles.led_outcome_ids
+        or (roles.user_id is not None and outcome.lead_person_id == roles.user_id)
+        or outcome.lead_organisation_id in roles.officer_organisation_ids
+    ):
+        return None
+    return PLAN_EDITORS
+
+
+def can_edit_plan(user: Any, outcome: Any) -> bool:
+    return plan_edit_refusal(user, outcome) is None

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("reporting.returns.urls")),
     path("", include("reporting.dashboards.urls")),
     path("", include("reporting.packs.urls")),
+    path("", include("reporting.plans.urls")),
     path("", include("reporting.exception_reports.urls")),
 ]
