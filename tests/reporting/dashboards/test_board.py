@@ -294,3 +294,45 @@ def test_query_count_does_not_grow_with_targets_risks_actions_or_areas(
     assert len(page.risks) == 60
     assert len(page.actions) == 30
     assert len(large) == len(small)
+
+
+# --- The delivery plans ----------------------------------------------------------------------
+
+
+def test_actions_carry_their_flags_and_each_outcome_its_plan_state(
+    client, board, block, outcome, block_targets, council
+):
+    from datetime import date
+
+    from django.utils.text import slugify
+
+    late = Action.objects.create(
+        outcome=outcome,
+        description="Late action",
+        lead_organisation=council,
+        due_date=date(2025, 10, 1),  # before TODAY: overdue
+        status=Action.Status.ON_TRACK,
+    )
+    late.updates.create(period=f.period(Q2), status="on_track", progress="Reported")
+    Action.objects.create(
+        outcome=outcome,
+        description="Unreported action",
+        lead_organisation=council,
+        due_date=date(2099, 1, 1),
+        status=Action.Status.ON_TRACK,
+    ).targets.add(block_targets["green"])
+
+    page = page_for(board, block)
+
+    flags = {a.description: a.flags for a in page.actions}
+    assert flags == {
+        "Late action": ("Overdue",),
+        "Unreported action": ("No progress reported this quarter",),
+    }
+    card = next(c for c in page.outcomes if c.outcome.outcome_id == outcome.pk)
+    states = {t.row.code: t.row.plan_state.label for t in card.targets}
+    assert states[block_targets["green"].indicator.code] == "1 live action"
+    assert states[block_targets["amber"].indicator.code] == "Off track with no action plan"
+    html = get(client, board, url(block), f"period={Q2}").text
+    assert f'href="/outcomes/{slugify(outcome.code)}/"' in html
+    assert text_of(html).count("Off track with no action plan") == 1
