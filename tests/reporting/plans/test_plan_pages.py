@@ -135,8 +135,9 @@ def test_another_outcomes_action_is_not_found(
 
 
 def test_the_plan_shows_the_data_targets_written_steps_and_actions(
-    client, lead, lead_role, plan_url, outcome, red, green, make_action, council
+    client, lead, lead_role, plan_url, outcome, green, make_action, council, the_round
 ):
+    red = add_target(outcome, value=30, last_year=40)  # worse than a year ago
     england = f.AreaFactory(code="E92000001", name="England", kind="england")
     f.IndicatorValueFactory(
         indicator=red.indicator, area=england, period=f.period("2025-26-Q2"), value=Decimal("41")
@@ -154,6 +155,7 @@ def test_the_plan_shows_the_data_targets_written_steps_and_actions(
     text = text_of(html)
 
     assert "England: 41" in text
+    assert "Worsening" in text  # the direction of travel
     assert "The needs assessment shows rising demand." in text
     assert "Peer support works." in text
     assert '<a class="govuk-link" href="https://example.org/jsna"' in html
