@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-RULE_MODULES := partnership/periods.py,indicators/import_periods.py,targets/rules.py,targets/spc.py,targets/spc_series.py,risks/rules.py,indicators/validation.py,reporting/rules/*,public/rules.py,reporting/funding/rules.py
+RULE_MODULES := partnership/periods.py,indicators/import_periods.py,targets/rules.py,targets/plan_rules.py,targets/spc.py,targets/spc_series.py,risks/rules.py,indicators/validation.py,reporting/rules/*,public/rules.py,reporting/funding/rules.py
 
 .PHONY: install run test lint audit lock serve demo clean
 

@@ -762,3 +762,31 @@ def public_values(values: QuerySet, *, closed_until: Any) -> QuerySet:
         indicator__is_active=True,
         period__end_date__lte=closed_until,
     )
+
+
+# --- Delivery plans ---------------------------------------------------------------------
+
+PLAN_EDITORS = (
+    "Only the outcome's lead, their organisation's performance officers and the performance "
+    "team can change this delivery plan."
+)
+
+
+def plan_edit_refusal(user: Any, outcome: Any) -> str | None:
+    """Why ``user`` may not change ``outcome``'s delivery plan (its evidence, options and
+    actions), or None: its lead (by role or named as its lead, as for its return), the
+    lead organisation's officers, the performance team. Everyone else with a role reads
+    it (``can_use_site``)."""
+    roles = roles_of(user)
+    if (
+        roles.sees_everything
+        or outcome.pk in roles.led_outcome_ids
+        or (roles.user_id is not None and outcome.lead_person_id == roles.user_id)
+        or outcome.lead_organisation_id in roles.officer_organisation_ids
+    ):
+        return None
+    return PLAN_EDITORS
+
+
+def can_edit_plan(user: Any, outcome: Any) -> bool:
+    return plan_edit_refusal(user, outcome) is None

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("reporting.dashboards.urls")),
     path("", include("reporting.packs.urls")),
     path("", include("reporting.funding.urls")),
+    path("", include("reporting.plans.urls")),
     path("", include("reporting.exception_reports.urls")),
 ]

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnership.admin import PeriodChoicesMixin
-from targets.models import Action, Milestone, Target
+from targets.models import Action, ActionUpdate, DeliveryPlan, Milestone, Target
 
 
 class MilestoneInline(PeriodChoicesMixin, admin.TabularInline):
@@ -68,26 +68,21 @@ class MilestoneAdmin(PeriodChoicesMixin, SimpleHistoryAdmin):
 
 @admin.register(Action)
 class ActionAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "outcome", "target", "lead_organisation", "status", "due_date")
+    list_display = ("__str__", "outcome", "lead_organisation", "status", "due_date")
     list_filter = ("status", "lead_organisation", "outcome__block")
-    list_select_related = (
-        "outcome",
-        "target__indicator",
-        "target__target_period",
-        "lead_organisation",
-    )
+    list_select_related = ("outcome", "lead_organisation")
     search_fields = (
         "description",
         "aim",
         "progress",
         "outcome__code",
-        "target__indicator__code",
+        "targets__indicator__code",
     )
     ordering = ("due_date", "pk")
-    autocomplete_fields = ("outcome", "target")
+    autocomplete_fields = ("outcome", "targets")
     filter_horizontal = ("other_partners",)
     fieldsets = (
-        ("For", {"fields": ("outcome", "target")}),
+        ("For", {"fields": ("outcome", "targets")}),
         (
             "Action",
             {
@@ -108,6 +103,8 @@ class ActionAdmin(SimpleHistoryAdmin):
                 "fields": (
                     "lead_organisation",
                     "other_partners",
+                    "funding_stream",
+                    "funding_amount",
                     "resources",
                     "monitoring",
                     "status",
@@ -116,3 +113,24 @@ class ActionAdmin(SimpleHistoryAdmin):
             },
         ),
     )
+
+
+@admin.register(ActionUpdate)
+class ActionUpdateAdmin(PeriodChoicesMixin, SimpleHistoryAdmin):
+    list_display = ("action", "period", "status", "reported_by", "reported_at")
+    list_filter = ("status", ("period", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("action", "period", "reported_by")
+    search_fields = ("action__description", "progress", "period__code")
+    ordering = ("-period__end_date", "action")
+    autocomplete_fields = ("action",)
+    readonly_fields = ("reported_by", "reported_at")
+
+
+@admin.register(DeliveryPlan)
+class DeliveryPlanAdmin(SimpleHistoryAdmin):
+    list_display = ("outcome", "version")
+    list_select_related = ("outcome",)
+    search_fields = ("outcome__code", "outcome__title", "evidence", "options")
+    ordering = ("outcome__code",)
+    autocomplete_fields = ("outcome",)
+    readonly_fields = ("version",)

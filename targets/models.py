@@ -112,7 +112,12 @@ class Milestone(models.Model):
 
 
 class Action(models.Model):
-    """An action of the plan behind an outcome or a target."""
+    """An action of an outcome's delivery plan, for the outcome as a whole or for some of
+    its targets (``targets``, only the outcome's own: checked by ``targets.services``).
+
+    ``status`` and ``progress`` are the action's state now; each quarter's report of them
+    is an :class:`ActionUpdate`, written with them in the same transaction.
+    """
 
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"
@@ -121,11 +126,12 @@ class Action(models.Model):
         DELAYED = "delayed", "Delayed"
         COMPLETE = "complete", "Complete"
 
-    outcome = models.ForeignKey(
-        Outcome, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
-    )
-    target = models.ForeignKey(
-        Target, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="actions")
+    targets = models.ManyToManyField(
+        Target,
+        blank=True,
+        related_name="actions",
+        help_text="The outcome's targets the action is for; none: the outcome as a whole.",
     )
     description = models.TextField()
     aim = models.TextField(blank=True)
@@ -157,17 +163,13 @@ class Action(models.Model):
     monitoring = models.TextField(blank=True, help_text="How progress is monitored.")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     progress = models.TextField(blank=True)
-    history = HistoricalRecords(m2m_fields=[other_partners])
+    completed_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(m2m_fields=[other_partners, targets])
 
     class Meta:
         ordering = ["due_date", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(outcome__isnull=False, target__isnull=True)
-                | Q(outcome__isnull=True, target__isnull=False),
-                name="action_for_outcome_or_target",
-                violation_error_message="An action belongs to an outcome or a target.",
-            ),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(due_date__isnull=True)
@@ -230,3 +232,47 @@ class FrameworkImport(models.Model):
     @property
     def change_reason(self) -> str:
         return f"Framework import #{self.pk}: {self.file_name}"[:100]
+
+
+class ActionUpdate(models.Model):
+    """What the lead reported of an action for one quarter: its status and a line of
+    progress. One per action per quarter, written by the quarterly return's save."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=12, choices=Action.Status.choices)
+    progress = models.TextField(blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reported_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "-period__end_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "period"], name="one_action_update_per_quarter"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} ({self.period})"
+
+
+class DeliveryPlan(models.Model):
+    """What the outcome's lead writes of its delivery plan: the evidence for the priority
+    (step 2) and the options and what works (step 4), with links. The data (step 1), the
+    targets and trajectories (step 3) and the actions (step 5) are read from elsewhere."""
+
+    outcome = models.OneToOneField(Outcome, on_delete=models.CASCADE, related_name="plan")
+    evidence = models.TextField(blank=True, help_text="What evidence there is for the priority.")
+    options = models.TextField(blank=True, help_text="The options considered, and what works.")
+    links = models.TextField(
+        blank=True, help_text="Links to the evidence and to what works, one on each line."
+    )
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Delivery plan for {self.outcome}"

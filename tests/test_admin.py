@@ -40,7 +40,7 @@ from reporting.models import (
     ReturnRound,
 )
 from risks.rules import RiskLevel
-from targets.models import Target
+from targets.models import ActionUpdate, DeliveryPlan, Target
 from tests import factories as f
 from tests.partnership.test_models import (
     FundingAmountFactory,
@@ -159,6 +159,12 @@ MAKERS: dict[str, Callable[[], Model]] = {
     "targets.target": lambda: f.MilestoneFactory().target,
     "targets.milestone": f.MilestoneFactory,
     "targets.action": ActionFactory,
+    "targets.actionupdate": lambda: ActionUpdate.objects.create(
+        action=ActionFactory(), period=f.period("2025-26-Q2"), status="on_track"
+    ),
+    "targets.deliveryplan": lambda: DeliveryPlan.objects.create(
+        outcome=f.OutcomeFactory(), evidence="Needs assessment"
+    ),
     "risks.risk": lambda: EscalationFactory(risk=RiskActionFactory().risk).risk,
     "risks.riskaction": RiskActionFactory,
     "risks.escalation": EscalationFactory,
@@ -331,10 +337,9 @@ def _milestone(i: int) -> None:
 
 
 def _action(i: int) -> None:
+    action = ActionFactory()
     if i % 2:
-        ActionFactory(outcome=None, target=f.TargetFactory())
-    else:
-        ActionFactory()
+        action.targets.add(f.TargetFactory(indicator__primary_outcome=action.outcome))
 
 
 def _risk(i: int) -> None:
@@ -372,6 +377,13 @@ ROWS: dict[str, Callable[[int], Any]] = {
     "targets.target": _target,
     "targets.milestone": _milestone,
     "targets.action": _action,
+    "targets.actionupdate": lambda i: ActionUpdate.objects.create(
+        action=ActionFactory(),
+        period=f.period("2025-26-Q2"),
+        status="on_track",
+        reported_by=f.UserFactory(),
+    ),
+    "targets.deliveryplan": lambda i: DeliveryPlan.objects.create(outcome=f.OutcomeFactory()),
     "risks.risk": _risk,
     "risks.riskaction": lambda i: RiskActionFactory(owner=f.UserFactory()),
     "risks.escalation": lambda i: EscalationFactory(decided_by=f.UserFactory()),

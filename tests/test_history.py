@@ -23,7 +23,7 @@ from partnership.models import (
 )
 from reporting.models import PartnershipCalendar, QuarterlyReturn, ReturnRound
 from risks.models import Escalation, EscalationProposal, Risk, RiskAction, RiskReview
-from targets.models import Action, Milestone, Target
+from targets.models import Action, ActionUpdate, DeliveryPlan, Milestone, Target
 from tests import factories as f
 from tests.test_admin import admin_form_data, admin_url
 
@@ -44,6 +44,8 @@ EDITED_MODELS = [
     Target,
     Milestone,
     Action,
+    ActionUpdate,
+    DeliveryPlan,
     Risk,
     RiskAction,
     RiskReview,

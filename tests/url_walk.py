@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from accounts.tokens import make_token
 from indicators.enums import Unit
 from indicators.imports.services import import_preview
-from partnership.models import Block, Organisation, Role
+from partnership.models import Block, FundingStream, Organisation, Role
 from reporting.exception_reports.services import exception_report_send
 from reporting.models import QuarterlyReturn
 from reporting.packs.services.build import pack_build
@@ -27,7 +27,6 @@ from reporting.packs.services.requests import pack_request
 from reporting.returns.selectors.common import indicators_collected
 from reporting.returns.services.drafts import Commentary, ValueEntry, return_save
 from reporting.scorecard.selectors.rows import Scope
-from partnership.models import FundingStream
 from risks.models import EscalationProposal, Risk
 from targets.framework_import.selectors import template_workbook
 from targets.framework_import.services import framework_import_preview

@@ -21,6 +21,7 @@ from demo.builders.framework import (
     build_users,
 )
 from demo.builders.indicators import build_indicators
+from demo.builders.plans import build_plans
 from demo.builders.returns import build_rounds, due_by_round, open_round_states
 from demo.builders.risks import build_risks
 from demo.builders.series import plan_series
@@ -38,7 +39,7 @@ from partnership.models import Area, Block, FundingStream, Organisation, Outcome
 from partnership.periods import Period
 from reporting.models import QuarterlyReturn, ReturnRound
 from risks.models import Escalation, EscalationProposal, Risk, RiskReview
-from targets.models import Action, Milestone, Target
+from targets.models import Action, DeliveryPlan, Milestone, Target
 
 
 class DemoError(Exception):
@@ -95,6 +96,7 @@ def build_demo(*, today: date) -> DemoResult:
     build_values(ctx, rows)
     build_rounds(ctx, due=due, open_states=open_states, readings=readings_of(series, rows))
     build_actions(ctx)
+    build_plans(ctx)
     build_risks(ctx)
     return DemoResult(already_loaded=False, latest_quarter=window[-1], counts=demo_counts())
 
@@ -114,6 +116,7 @@ def demo_counts() -> dict[str, int]:
         "targets": Target.objects.count(),
         "stretch targets": Target.objects.filter(kind=Target.Kind.STRETCH).count(),
         "milestones": Milestone.objects.count(),
+        "delivery plans": DeliveryPlan.objects.count(),
         "actions": Action.objects.count(),
         "risks": Risk.objects.count(),
         "risk reviews": RiskReview.objects.count(),

@@ -65,8 +65,11 @@ def build_actions(ctx: DemoContext) -> None:
         action = create(
             Action,
             by=ctx.admin,
-            outcome=ctx.outcomes[spec.outcome] if spec.outcome else None,
-            target=ctx.targets[spec.target] if spec.target else None,
+            outcome=(
+                ctx.outcomes[spec.outcome]
+                if spec.outcome
+                else ctx.targets[spec.target].indicator.primary_outcome
+            ),
             description=spec.description,
             aim=spec.aim,
             baseline=spec.baseline,
@@ -81,6 +84,13 @@ def build_actions(ctx: DemoContext) -> None:
             progress=spec.progress,
             funding_stream=streams[spec.funding] if spec.funding else None,
             funding_amount=spec.funding_amount,
+            completed_on=(
+                months_from(ctx.today.replace(day=1), spec.due_months).replace(day=20)
+                if spec.status == Action.Status.COMPLETE
+                else None
+            ),
         )
+        if spec.target:
+            action.targets.set([ctx.targets[spec.target]])
         if spec.partners:
             action.other_partners.set([ctx.organisations[name] for name in spec.partners])

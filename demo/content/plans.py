@@ -105,3 +105,95 @@ ACTIONS: tuple[ActionSpec, ...] = (
                progress="Contractor delays; 1,350 of 2,000 homes insulated.",
                funding="Neighbourhood Renewal Fund legacy", funding_amount=500_000),
 )  # fmt: skip
+
+
+# --- The written steps of every outcome's delivery plan ------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanSpec:
+    evidence: str
+    options: str
+    links: str = ""
+
+
+PLANS: dict[str, PlanSpec] = {
+    "CYP 1": PlanSpec(
+        "The joint strategic needs assessment shows breastfeeding and take-up of early "
+        "education lowest in the five most deprived wards, where school readiness is 15 "
+        "points below the city average.",
+        "Peer support for breastfeeding (NICE PH11) and a targeted offer of early "
+        "education; door-knocking reaches families leaflets do not.",
+        "Joint strategic needs assessment https://example.org/anycity/jsna\n"
+        "NICE guidance PH11 https://www.nice.org.uk/guidance/ph11",
+    ),
+    "CYP 3": PlanSpec(
+        "One young person in nine is not in education, employment or training at 18; the "
+        "not-known figure doubled after the tracking system changed.",
+        "Tracking every 16 and 17 year old with the schools and the College; the September "
+        "Guarantee; apprenticeships brokered with employers.",
+        "Participation of young people: statutory guidance https://www.gov.uk/government/publications/participation-of-young-people-education-employment-and-training",
+    ),
+    "CYP 6": PlanSpec(
+        "Caseloads above 20 and an 18% vacancy rate among social workers; re-referrals up "
+        "for three quarters.",
+        "Grow our own social workers, a market supplement, and smaller caseloads for newly "
+        "qualified staff, as in the authorities rated outstanding.",
+    ),
+    "SSC 1": PlanSpec(
+        "Serious acquisitive crime is concentrated on 600 homes burgled more than once.",
+        "Target hardening for victims and their neighbours, and integrated offender "
+        "management for the prolific offenders behind most burglaries.",
+        "What works: crime reduction toolkit https://www.college.police.uk/research/crime-reduction-toolkit",
+    ),
+    "HCOP 4": PlanSpec(
+        "Too many older people are still at home 91 days after leaving hospital only with "
+        "long-term care; reablement reaches a third of those who could benefit.",
+        "A reablement service for everyone leaving hospital who could benefit, with the "
+        "PCT's community teams.",
+    ),
+}
+
+
+def plan_for(code: str, title: str) -> PlanSpec:
+    """The written steps of an outcome's plan: its own, or words from its title."""
+    if code in PLANS:
+        return PLANS[code]
+    aim = title[0].lower() + title[1:]
+    return PlanSpec(
+        f"The partnership's needs assessment and the indicators of {code} show the gap "
+        f"to close so that {aim}, widest in the most deprived wards.",
+        f"Options appraised by the partners; the evidence favours joint work that targets "
+        f"the wards and groups furthest behind, so that {aim}.",
+        "Joint strategic needs assessment https://example.org/anycity/jsna",
+    )
+
+
+@dataclass(frozen=True)
+class GenericAction:
+    """An action every outcome without its own gets: the words take the outcome's title."""
+
+    description: str
+    status: str
+    start_months: int
+    due_months: int
+    progress: str
+
+
+def generic_actions(index: int, title: str) -> tuple[GenericAction, ...]:
+    """Two actions for the outcome at ``index``: a review of what works (complete), and a
+    delivery programme whose state turns with the index: on track, overdue, at risk."""
+    aim = title[0].lower() + title[1:]
+    states = (
+        ("on_track", 9, "Delivery on plan; the partners meet monthly."),
+        ("delayed", -2, "Behind plan: the lead partner is recruiting to two posts."),
+        ("at_risk", 4, "Funding for the second year is not yet agreed."),
+    )
+    status, due, progress = states[index % len(states)]
+    return (
+        GenericAction(
+            f"Review of what works so that {aim}", "complete", -24, -12,
+            "Completed: the review's recommendations went to the board.",
+        ),
+        GenericAction(f"Joint delivery programme so that {aim}", status, -12, due, progress),
+    )  # fmt: skip

@@ -110,7 +110,7 @@ def board_tables(page: BoardPage, chart: Chart | None) -> dict[str, CsvTable]:
     def actions() -> Iterable[list[Any]]:
         return (
             [a.description, a.belongs_to, a.lead_organisation, a.due_date, a.status_label,
-             a.progress]
+             "; ".join(a.flags), a.progress]
             for a in page.actions
         )  # fmt: skip
 
@@ -137,7 +137,7 @@ def board_tables(page: BoardPage, chart: Chart | None) -> dict[str, CsvTable]:
         ),
         "actions": CsvTable(
             f"{name}-actions.csv",
-            ("Action", "For", "Lead partner", "Due", "Status", "Progress"),
+            ("Action", "For", "Lead partner", "Due", "Status", "Flags", "Progress"),
             actions,
         ),
         **chart_table(chart),

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from targets.models import Action, Milestone, Target
+from targets.models import Action, ActionUpdate, Milestone, Target
 from tests import factories as f
 
 # A factory for the model tests/factories.py does not cover; tests/test_admin.py uses it.
@@ -20,7 +20,6 @@ class ActionFactory(factory.django.DjangoModelFactory):
         model = Action
 
     outcome = factory.SubFactory(f.OutcomeFactory)
-    target = None
     description = factory.Sequence(lambda n: f"Run school holiday activities, round {n}")
     lead_organisation = factory.SubFactory(f.OrganisationFactory)
     status = Action.Status.ON_TRACK
@@ -136,16 +135,9 @@ def test_milestone_reads_as_indicator_period_and_value():
 # Actions
 
 
-def test_database_refuses_an_action_for_neither_an_outcome_nor_a_target():
+def test_database_refuses_an_action_for_no_outcome():
     with pytest.raises(IntegrityError), transaction.atomic():
-        ActionFactory(outcome=None, target=None)
-
-
-def test_database_refuses_an_action_for_both_an_outcome_and_a_target():
-    target = f.TargetFactory()
-
-    with pytest.raises(IntegrityError), transaction.atomic():
-        ActionFactory(outcome=target.indicator.primary_outcome, target=target)
+        ActionFactory(outcome=None)
 
 
 def test_database_refuses_an_action_due_before_it_starts():
@@ -153,10 +145,25 @@ def test_database_refuses_an_action_due_before_it_starts():
         ActionFactory(start_date=date(2025, 10, 1), due_date=date(2025, 9, 30))
 
 
-def test_action_for_a_target_is_accepted():
-    action = ActionFactory(outcome=None, target=f.TargetFactory())
+def test_action_for_targets_of_its_outcome_is_accepted():
+    target = f.TargetFactory()
+    action = ActionFactory(outcome=target.indicator.primary_outcome)
+    action.targets.add(target)
 
-    assert action.target.actions.get() == action
+    assert target.actions.get() == action
+
+
+def test_database_refuses_a_negative_amount_from_a_funding_stream():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ActionFactory(funding_amount=Decimal("-1"))
+
+
+def test_database_refuses_two_updates_of_an_action_for_one_quarter():
+    action = ActionFactory()
+    ActionUpdate.objects.create(action=action, period=f.period("2025-26-Q2"), status="on_track")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ActionUpdate.objects.create(action=action, period=f.period("2025-26-Q2"), status="delayed")
 
 
 def test_action_reads_as_the_start_of_its_description():

@@ -22,6 +22,7 @@ from django.db.models import Count, Q
 from partnership.models import Block, Period
 from partnership.people import display_name
 from reporting.dashboards.selectors.exceptions import Option, indicator_href, return_href
+from reporting.dashboards.selectors.exceptions.links import plan_href
 from reporting.funding.selectors import BlockResources, block_resources
 from reporting.scorecard.selectors import (
     OutcomeReturn,
@@ -36,6 +37,7 @@ from risks.rules import RiskLevel
 from risks.selectors.proposals import ProposalLine, lines, proposed_to_block
 from risks.selectors.register import review_overdue
 from targets.models import Action
+from targets.plan_selectors import ActionRow, action_rows, actions_read
 
 
 class BlockNotFound(LookupError):
@@ -60,6 +62,10 @@ class OutcomeCard:
     counts: RagCounts
     return_href: str | None
 
+    @property
+    def plan_href(self) -> str | None:
+        return plan_href(self.outcome.code)
+
 
 @dataclass(frozen=True)
 class BoardRisk:
@@ -77,17 +83,6 @@ class BoardRisk:
 
 
 @dataclass(frozen=True)
-class BoardAction:
-    description: str
-    belongs_to: str  # "CYP 1" or "NI 116 target"
-    lead_organisation: str
-    due_date: date | None
-    status: str
-    status_label: str
-    progress: str
-
-
-@dataclass(frozen=True)
 class BoardPage:
     name: str
     slug: str
@@ -101,7 +96,7 @@ class BoardPage:
     risks: tuple[BoardRisk, ...]
     # Risks proposed to the board (up to the block, or the block's own proposed back down).
     proposed: tuple[ProposalLine, ...]
-    actions: tuple[BoardAction, ...]
+    actions: tuple[ActionRow, ...]  # each with its flags: overdue, no progress reported
     round_due_on: date | None
     # The funding streams of the block and its outcomes, this financial year.
     resources: BlockResources
@@ -170,7 +165,7 @@ def board_page(*, user: Any, block: Block, period: Period, today: date) -> Board
         counts=card.counts,
         risks=_risks(block, today),
         proposed=tuple(lines(proposed_to_block([block.pk]).order_by("proposed_at", "pk"))),
-        actions=_actions(block),
+        actions=_actions(block, today),
         round_due_on=card.round_due_on,
         resources=block_resources(block, today=today),
     )
@@ -235,28 +230,7 @@ def _risks(block: Block, today: date) -> tuple[BoardRisk, ...]:
     return tuple(out)
 
 
-def _actions(block: Block) -> tuple[BoardAction, ...]:
-    """The actions of the plans for the block's outcomes and targets (one query)."""
-    actions = (
-        Action.objects.filter(
-            Q(outcome__block=block) | Q(target__indicator__primary_outcome__block=block)
-        )
-        .select_related("outcome", "target__indicator", "lead_organisation")
-        .order_by("due_date", "pk")
-    )
-    return tuple(
-        BoardAction(
-            description=action.description,
-            belongs_to=(
-                f"{action.target.indicator.code} target"
-                if action.target_id
-                else f"{action.outcome.code} {action.outcome.title}"
-            ),
-            lead_organisation=action.lead_organisation.name,
-            due_date=action.due_date,
-            status=action.status,
-            status_label=action.get_status_display(),
-            progress=action.progress,
-        )
-        for action in actions
-    )
+def _actions(block: Block, today: date) -> tuple[ActionRow, ...]:
+    """The actions of the plans of the block's outcomes, by due date (four queries)."""
+    actions = actions_read(Action.objects.filter(outcome__block=block)).order_by("due_date", "pk")
+    return action_rows(actions, today)

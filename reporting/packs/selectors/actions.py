@@ -11,6 +11,7 @@ from django.db.models import Q
 from reporting.packs.selectors.scope import is_whole_partnership, outcome_ids_in_scope
 from reporting.scorecard.selectors import Scope, ScorecardRow
 from targets.models import Action
+from targets.plan_selectors import ActionRow, action_rows, actions_read
 
 
 @dataclass(frozen=True)
@@ -30,36 +31,30 @@ class ActionLine:
     expected_outcomes: str
 
 
-def action_lines(scope: Scope, rows: list[ScorecardRow], outcomes: Any) -> tuple[ActionLine, ...]:
-    """The actions of the plans for the targets and outcomes in scope (two queries)."""
+def action_lines(
+    scope: Scope, rows: list[ScorecardRow], outcomes: Any, today: date
+) -> tuple[ActionLine, ...]:
+    """The actions of the plans for the targets and outcomes in scope (four queries)."""
     actions = Action.objects.all()
     if not is_whole_partnership(scope):
         actions = actions.filter(
-            Q(target_id__in=[row.target_id for row in rows])
+            Q(targets__in=[row.target_id for row in rows])
             | Q(outcome_id__in=outcome_ids_in_scope(scope, outcomes))
-        )
-    actions = (
-        actions.select_related("outcome", "target__indicator", "lead_organisation")
-        .prefetch_related("other_partners")
-        .order_by("due_date", "pk")
-    )
-    return tuple(_action_line(action) for action in actions)
+        ).distinct()
+    actions = actions_read(actions).order_by("due_date", "pk")
+    return tuple(_action_line(action) for action in action_rows(actions, today))
 
 
-def _action_line(action: Action) -> ActionLine:
+def _action_line(action: ActionRow) -> ActionLine:
     return ActionLine(
-        belongs_to=(
-            f"{action.target.indicator.code} target"
-            if action.target_id
-            else f"{action.outcome.code} {action.outcome.title}"
-        ),
+        belongs_to=action.belongs_to,
         description=action.description,
         aim=action.aim,
-        lead_organisation=action.lead_organisation.name,
-        other_partners=", ".join(sorted(o.name for o in action.other_partners.all())),
+        lead_organisation=action.lead_organisation,
+        other_partners=action.partners_text,
         start_date=action.start_date,
         due_date=action.due_date,
-        status_label=action.get_status_display(),
+        status_label=action.status_label,
         progress=action.progress,
         monitoring=action.monitoring,
         resources=action.resources,

@@ -165,7 +165,7 @@ def pack_data(
         exceptions=_exceptions(user, period, today, scope),
         **comparators(user, rows, ref, with_submitted),
         risks=risk_lines(scope, rows, card.outcomes, period=period, today=today),
-        actions=action_lines(scope, rows, card.outcomes),
+        actions=action_lines(scope, rows, card.outcomes, today),
         funding=pack_funding(scope, card.outcomes),
         **data_table(user, rows, period, with_submitted),
     )

@@ -26,6 +26,14 @@ from reporting.returns.forms.common import (
     opened_version,
     text_field,
 )
+from reporting.returns.forms.return_actions import (
+    ActionInputs,
+    action_inputs,
+    action_reports,
+    add_action_fields,
+    clean_actions,
+    initial_actions,
+)
 from reporting.returns.forms.return_rows import (
     DATE_PARTS,
     VALUE_PARTS,
@@ -35,10 +43,12 @@ from reporting.returns.forms.return_rows import (
     live_judgement,
 )
 from reporting.returns.forms.review import ApproveForm, ReopenForm, SendBackForm
+from reporting.returns.selectors.return_actions import ReturnAction
 from reporting.returns.selectors.return_page import ReturnPage
 from reporting.returns.selectors.return_rows import NOT_ASSESSED, IndicatorRow, Judgement
 from reporting.returns.services import Commentary, ValueEntry
 from targets.rules import Rag
+from targets.services import ActionReport
 
 __all__ = [
     "ApproveForm",
@@ -95,16 +105,23 @@ class ReturnForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, rows: Sequence[IndicatorRow], submitting: bool = False, **kwargs: Any
+        self,
+        *args: Any,
+        rows: Sequence[IndicatorRow],
+        actions: Sequence[ReturnAction] = (),
+        submitting: bool = False,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.rows = tuple(rows)
+        self.actions = tuple(actions)
         self.submitting = submitting
         self.checked: dict[int, CheckedValue] = {}
         self.flags: dict[int, str] = {}
         self.problems: dict[int, str] = {}
         for row in self.rows:
             self._add_row_fields(row)
+        add_action_fields(self, self.actions)
 
     def _add_row_fields(self, row: IndicatorRow) -> None:
         def add(part: str, field: forms.Field) -> None:
@@ -142,6 +159,7 @@ class ReturnForm(forms.Form):
             "concerns_and_actions": header.concerns_and_actions,
             "beyond_our_control": header.beyond_our_control,
             "forecast_rag": header.forecast_rag,
+            **initial_actions(page.actions),
         }
         for row in page.rows:
 
@@ -170,6 +188,7 @@ class ReturnForm(forms.Form):
             self.add_error(None, STALE_PAGE)
         for row in self.rows:
             self._clean_row(row)
+        clean_actions(self, self.actions, submitting=self.submitting)
         return cleaned
 
     def _clean_row(self, row: IndicatorRow) -> None:
@@ -275,6 +294,14 @@ class ReturnForm(forms.Form):
             return date(year, month, day)
         except ValueError:
             return None
+
+    def action_reports(self) -> list[ActionReport]:
+        """The status and progress of each of the outcome's actions (after ``is_valid``)."""
+        return action_reports(self, self.actions)
+
+    @property
+    def action_inputs(self) -> list[ActionInputs]:
+        return action_inputs(self, self.actions)
 
     def commentary(self) -> Commentary:
         data = self.cleaned_data

@@ -26,6 +26,7 @@ from partnership.people import display_name
 from reporting.returns.models import QuarterlyReturn, ReturnRound
 from reporting.returns.selectors.common import indicators_collected
 from reporting.returns.selectors.lateness import timeliness_of
+from reporting.returns.selectors.return_actions import ReturnAction, return_actions
 from reporting.returns.selectors.return_history import (
     HistoryEntry,
     return_history,
@@ -108,6 +109,8 @@ class ReturnPage:
     still_to_give: tuple[IndicatorRow, ...]
     # The open risks of the outcome and its targets, with their review state (read only).
     risks: tuple[RegisterRow, ...] = ()
+    # The outcome's actions, with the status and progress reported for the quarter.
+    actions: tuple[ReturnAction, ...] = ()
 
 
 # --- Reading -------------------------------------------------------------------------------
@@ -170,6 +173,7 @@ def return_page(*, quarterly_return: QuarterlyReturn, user: Any, today: date) ->
         acting_for_lead=can_edit and not access.is_return_lead(user, qr),
         still_to_give=_still_to_give(qr, rows),
         risks=outcome_risks(outcome_id=qr.outcome_id, today=today),
+        actions=return_actions(outcome_id=qr.outcome_id, period=period, today=today),
     )
 
 

@@ -35,6 +35,7 @@ from reporting.returns.models import QuarterlyReturn
 from reporting.returns.selectors.common import indicators_collected
 from reporting.returns.services.common import check_version, lock_return, refuse, save
 from targets.rules import Rag
+from targets.services import ActionReport, action_progress_record
 
 State = QuarterlyReturn.State
 
@@ -139,6 +140,7 @@ def return_save(
     commentary: Commentary,
     actor: Any,
     reason: str = "",
+    actions: Sequence[ActionReport] = (),
 ) -> QuarterlyReturn:
     """Save a return as a draft: its values, its commentary and its forecast.
 
@@ -150,7 +152,9 @@ def return_save(
     wrong: the message lists each problem. A save that carries an older ``version`` than
     the return's is refused (``ApplicationError`` on the field "version"), so that no one
     overwrites a save they have not seen; ``reason`` is kept in the history, such as why
-    a person kept their values over someone else's.
+    a person kept their values over someone else's. ``actions`` are the status and line
+    of progress of the outcome's actions for the quarter, written in the same transaction
+    (``targets.services.action_progress_record``): all of it is saved, or none.
     """
     locked = lock_return(quarterly_return)
     refuse(access.return_edit_refusal(actor, locked))
@@ -166,6 +170,7 @@ def return_save(
     _write_values(writes, area=area, period=period, actor=actor)
     _write_missing_reasons(locked, writes)
     _write_commentary(locked, commentary)
+    action_progress_record(outcome=locked.outcome, period=period, reports=actions, actor=actor)
     locked.state = State.DRAFT
     locked.version += 1
     save(locked, actor=actor, reason=reason)

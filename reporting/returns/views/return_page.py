@@ -81,7 +81,9 @@ def _render(
     }
     # An officer who does not lead the return reads it until they choose to enter it.
     if form is None and page.can_edit and (entering or not page.acting_for_lead):
-        form = ReturnForm(initial=ReturnForm.initial_for(page), rows=page.rows)
+        form = ReturnForm(
+            initial=ReturnForm.initial_for(page), rows=page.rows, actions=page.actions
+        )
     error_form = next(
         (f for f in (form, *review_forms.values()) if f is not None and f.is_bound and f.errors),
         None,
@@ -127,7 +129,7 @@ def _save(request: HttpRequest, qr: QuarterlyReturn) -> HttpResponse:
     action = request.POST.get("action")
     submitting = action == "submit"
     page = _page(request, qr)
-    form = ReturnForm(request.POST, rows=page.rows, submitting=submitting)
+    form = ReturnForm(request.POST, rows=page.rows, actions=page.actions, submitting=submitting)
     if not page.can_edit:
         form.is_valid()
         form.add_error(None, access.return_edit_refusal(user, qr))
@@ -140,6 +142,7 @@ def _save(request: HttpRequest, qr: QuarterlyReturn) -> HttpResponse:
             version=form.version_number,
             values=form.entries(),
             commentary=form.commentary(),
+            actions=form.action_reports(),
             actor=user,
             reason=KEPT_OVER.format(version=form.version_number) if action == "keep" else "",
         )
@@ -165,7 +168,7 @@ def _submit(request: HttpRequest, saved: QuarterlyReturn) -> HttpResponse | None
         data = request.POST.copy()
         data["version"] = str(saved.version)
         page = _page(request, _visible_return(request, saved.pk))
-        form = ReturnForm(data, rows=page.rows)
+        form = ReturnForm(data, rows=page.rows, actions=page.actions)
         form.is_valid()
         form.add_error(
             None, f"Your draft was saved, but the return was not submitted. {error.message}"

@@ -16,6 +16,7 @@ from reporting.scorecard.selectors.outcomes import outcome_line, outcome_returns
 from reporting.scorecard.selectors.rows import RagCounts, Scope, Scorecard
 from reporting.scorecard.selectors.values import read_values, value_for, wanted_periods
 from targets.models import Target
+from targets.plan_selectors import with_live_actions
 from targets.selectors import target_context
 
 
@@ -36,7 +37,7 @@ def scorecard(
     scope = scope or Scope()
     ref = period.ref
     area = _area()
-    targets = _targets_in_scope(area, scope)
+    targets = _targets_in_scope(area, scope, today)
     outcomes = outcome_returns(
         user=user, period=period, today=today, scope=scope, approved_only=approved_only
     )
@@ -88,9 +89,10 @@ def _area() -> Area | None:
         return None
 
 
-def _targets_in_scope(area: Area | None, scope: Scope) -> list[Target]:
+def _targets_in_scope(area: Area | None, scope: Scope, today: date) -> list[Target]:
     """The area's targets of active indicators in the block of ``scope`` (and stretch ones
-    only if it says so), in the order of blocks, outcomes and indicator codes."""
+    only if it says so), in the order of blocks, outcomes and indicator codes, each with
+    the number of live actions of its plan on ``today``."""
     if area is None:
         return list(Target.objects.none())
     targets = (
@@ -117,4 +119,4 @@ def _targets_in_scope(area: Area | None, scope: Scope) -> list[Target]:
         targets = targets.filter(indicator__primary_outcome__block__slug=scope.block)
     if scope.stretch_only:
         targets = targets.filter(kind=Target.Kind.STRETCH)
-    return list(targets)
+    return list(with_live_actions(targets, today))

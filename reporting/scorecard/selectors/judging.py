@@ -146,6 +146,7 @@ def _described(target: Target) -> dict[str, Any]:
         "target_period": target.target_period.ref,
         "standard_target_value": target.standard_target_value,
         "reward_grant": target.reward_grant,
+        "live_actions": getattr(target, "live_actions", 0),
     }
 
 

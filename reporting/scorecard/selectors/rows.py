@@ -17,7 +17,7 @@ from indicators.enums import Polarity, ValueStatus
 from partnership.periods import Period as PeriodRef
 from reporting.rules import return_states
 from reporting.rules.timeliness import Timeliness
-from targets import rules, spc
+from targets import plan_rules, rules, spc
 from targets.models import Target
 
 RAG_ORDER = (rules.Rag.GREEN, rules.Rag.AMBER, rules.Rag.RED, rules.Rag.GREY)
@@ -167,6 +167,16 @@ class ScorecardRow:
     spc_points: int  # how many approved values the chart has
     spc_variation: spc.Variation
     spc_assurance: spc.Assurance
+    # The live actions of the target's delivery plan (:mod:`targets.plan_rules`).
+    live_actions: int = 0
+
+    @property
+    def plan_state(self) -> plan_rules.PlanState:
+        return plan_rules.plan_state(rag=self.rag, live_actions=self.live_actions)
+
+    @property
+    def off_track_without_plan(self) -> bool:
+        return self.plan_state.off_track_without_plan
 
     @property
     def is_stretch(self) -> bool:

@@ -17,7 +17,8 @@ from tests.reporting.scorecard.test_scorecard import Q2, TODAY, a_round, add_tar
 
 State = QuarterlyReturn.State
 # The most queries the board view or the list of blocks may run, whatever the data.
-MAX_QUERIES = 23  # the 21st: risks proposed to the board; 22nd and 23rd: its funding streams
+MAX_QUERIES = 25  # 21st: risks proposed to the board; 22nd, 23rd: its funding streams;
+# 24th, 25th: the actions' targets and quarterly updates
 
 
 def url(block) -> str:
@@ -126,11 +127,11 @@ def test_the_blocks_open_risks_and_actions_are_listed(
     f.RiskFactory(outcome=other_outcome, title="Other block")
     Action.objects.create(outcome=outcome, description="Outcome action", lead_organisation=council)
     Action.objects.create(
-        target=block_targets["green"], description="Target action", lead_organisation=council
-    )
+        outcome=outcome, description="Target action", lead_organisation=council
+    ).targets.add(block_targets["green"])
     Action.objects.create(
-        target=block_targets["other block"], description="Elsewhere", lead_organisation=council
-    )
+        outcome=other_outcome, description="Elsewhere", lead_organisation=council
+    ).targets.add(block_targets["other block"])
 
     page = page_for(board, block)
 
@@ -294,3 +295,45 @@ def test_query_count_does_not_grow_with_targets_risks_actions_or_areas(
     assert len(page.risks) == 60
     assert len(page.actions) == 30
     assert len(large) == len(small)
+
+
+# --- The delivery plans ----------------------------------------------------------------------
+
+
+def test_actions_carry_their_flags_and_each_outcome_its_plan_state(
+    client, board, block, outcome, block_targets, council
+):
+    from datetime import date
+
+    from django.utils.text import slugify
+
+    late = Action.objects.create(
+        outcome=outcome,
+        description="Late action",
+        lead_organisation=council,
+        due_date=date(2025, 10, 1),  # before TODAY: overdue
+        status=Action.Status.ON_TRACK,
+    )
+    late.updates.create(period=f.period(Q2), status="on_track", progress="Reported")
+    Action.objects.create(
+        outcome=outcome,
+        description="Unreported action",
+        lead_organisation=council,
+        due_date=date(2099, 1, 1),
+        status=Action.Status.ON_TRACK,
+    ).targets.add(block_targets["green"])
+
+    page = page_for(board, block)
+
+    flags = {a.description: a.flags for a in page.actions}
+    assert flags == {
+        "Late action": ("Overdue",),
+        "Unreported action": ("No progress reported this quarter",),
+    }
+    card = next(c for c in page.outcomes if c.outcome.outcome_id == outcome.pk)
+    states = {t.row.code: t.row.plan_state.label for t in card.targets}
+    assert states[block_targets["green"].indicator.code] == "1 live action"
+    assert states[block_targets["amber"].indicator.code] == "Off track with no action plan"
+    html = get(client, board, url(block), f"period={Q2}").text
+    assert f'href="/outcomes/{slugify(outcome.code)}/"' in html
+    assert text_of(html).count("Off track with no action plan") == 1

@@ -125,8 +125,8 @@ def test_a_worsening_green_target_appears(psb, targets, the_round):
 def test_red_and_amber_targets_appear(psb, targets, the_round):
     listed = listed_targets(page_for(psb))
 
-    assert listed[targets["amber"].pk] == ("Amber",)
-    assert listed[targets["red"].pk] == ("Red",)
+    assert listed[targets["amber"].pk] == ("Amber", "Off track with no action plan")
+    assert listed[targets["red"].pk] == ("Red", "Off track with no action plan")
 
 
 def test_a_green_improving_standard_target_is_not_an_exception(psb, targets, the_round):
@@ -138,7 +138,9 @@ def test_a_target_meeting_several_rules_is_listed_once_with_every_reason(psb, ou
 
     listed = listed_targets(page_for(psb))
 
-    assert listed == {target.pk: ("Stretch target", "Red", "Worsening")}
+    assert listed == {
+        target.pk: ("Stretch target", "Red", "Worsening", "Off track with no action plan")
+    }
 
 
 def test_a_target_without_an_approved_value_is_no_data_and_not_an_exception(
@@ -250,7 +252,7 @@ def test_target_reasons_and_return_exception_are_plain_rules(psb, targets, outco
         for item in o.targets
         if item.row.target_id == targets["red"].pk
     )
-    assert target_reasons(row) == ("Red",)
+    assert target_reasons(row) == ("Red", "Off track with no action plan")
     assert return_exception(row.outcome_return) is None  # no return for the quarter
 
 

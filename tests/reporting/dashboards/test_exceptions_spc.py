@@ -41,6 +41,8 @@ NOISY_AMBER = [52, 40, 52, 40, 52, 40, 52, 40, 52, 40, 48, 44]
 # Green, steady and well above the target: no exception.
 STEADY_GREEN = [62, 63, 62, 63, 62, 63, 62, 63, 62, 63, 62, 63]
 
+NO_PLAN = "Off track with no action plan"  # none of these targets has an action
+
 
 def with_series(outcome, values: list[int], *, until: str = Q2, **fields):
     """A target with approved values for the quarters ending ``until``, in order."""
@@ -111,11 +113,18 @@ def row_of(page, target):
 def test_target_reasons_add_special_cause_concern_and_consistently_failing(
     psb, signals, rag, variation, assurance, expected
 ):
-    # A standard target that is not worsening, judged again with each SPC reading.
+    # A standard target that is not worsening and has a live action (so not "off track
+    # with no action plan": tests/reporting/dashboards/test_exceptions_plans.py), judged
+    # again with each SPC reading.
     row = row_of(page_for(psb), signals["steady red"])
     improving = rules.Travel(rules.Direction.IMPROVING, rules.Direction.IMPROVING)
     judged = replace(
-        row, rag=rag, travel=improving, spc_variation=variation, spc_assurance=assurance
+        row,
+        rag=rag,
+        travel=improving,
+        spc_variation=variation,
+        spc_assurance=assurance,
+        live_actions=1,
     )
 
     assert target_reasons(judged) == expected
@@ -150,7 +159,7 @@ def test_a_common_cause_amber_is_marked_as_no_signal_to_react_to(client, psb, si
     text = text_of(get(client, psb, f"period={Q2}").text)
 
     assert row.common_cause_amber
-    assert listed_targets(page)[signals["noisy amber"].pk] == ("Amber",)
+    assert listed_targets(page)[signals["noisy amber"].pk] == ("Amber", NO_PLAN)
     assert "Amber, common cause: no signal to react to" in text
     # In words, beside the amber tag; a special-cause one says what SPC found.
     assert "Special cause concern; hit and miss the target" in text
@@ -164,7 +173,7 @@ def test_with_fewer_than_12_values_there_is_no_spc_reason_and_the_page_says_so(
     text = text_of(get(client, psb, f"period={Q2}").text)
 
     assert not row.spc_enough_data
-    assert listed_targets(page)[signals["short amber"].pk] == ("Amber",)
+    assert listed_targets(page)[signals["short amber"].pk] == ("Amber", NO_PLAN)
     assert "Not enough data for SPC (2 of 12 values needed)" in text
 
 

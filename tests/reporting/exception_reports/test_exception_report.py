@@ -158,13 +158,16 @@ def test_the_email_says_each_word_once_and_a_stretch_moving_away_in_words(
         report = exception_report_send(period=period, today=date(2025, 11, 6))
 
     [item] = [t for b in report.content["blocks"] for t in b["targets"]]
-    assert item["summary"] == "Red, worsening, stretch target"
+    assert item["summary"] == "Red, worsening, stretch target, off track with no action plan"
     assert item["stretch_achievement"] == (
         "moved away from the stretch target: worse than the baseline by 33% of the planned "
         "improvement"
     )
     [message] = mailoutbox
-    assert "CYP 05 Reading at 11: Red, worsening, stretch target." in message.body
+    assert (
+        "CYP 05 Reading at 11: Red, worsening, stretch target, off track with no action plan."
+        in message.body
+    )
     assert "(Red, Worsening)" not in message.body
     assert "-33%" not in message.body
     assert "moved away from the stretch target" in message.alternatives[0][0]
@@ -208,8 +211,10 @@ def test_the_report_says_which_amber_is_common_cause_and_which_target_shows_a_si
         report = exception_report_send(period=period, today=date(2025, 11, 6))
 
     items = {t["code"]: t for b in report.content["blocks"] for t in b["targets"]}
-    assert items["CYP 11"]["summary"] == "Amber, common cause: no signal to react to, improving"
-    assert items["CYP 11"]["reasons"] == ["Amber"]
+    assert items["CYP 11"]["summary"] == (
+        "Amber, common cause: no signal to react to, improving, off track with no action plan"
+    )
+    assert items["CYP 11"]["reasons"] == ["Amber", "Off track with no action plan"]
     assert items["CYP 12"]["summary"] == "Green, worsening, special cause concern"
     assert items["CYP 12"]["spc"] == "Special cause concern; hit and miss the target"
     assert "Special cause concern" not in items["CYP 13"]["reasons"]

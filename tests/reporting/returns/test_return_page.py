@@ -980,7 +980,7 @@ def test_the_page_runs_the_same_number_of_queries_whatever_the_number_of_indicat
         )
         user = lead
     as_user(client, user)
-    with django_assert_max_num_queries(16):  # the 16th: the outcome's risks
+    with django_assert_max_num_queries(17):  # the 16th: the outcome's risks; 17th: its actions
         response = client.get(url(qr))
     assert response.status_code == 200
     assert response.content.decode().count('class="govuk-summary-card"') == n + 2
@@ -990,7 +990,7 @@ def test_the_selector_reads_a_page_of_30_indicators_in_a_fixed_number_of_queries
     qr, outcome, area, lead, django_assert_max_num_queries
 ):
     add_indicators(outcome, area, 30)
-    with django_assert_max_num_queries(13):  # the 13th: the outcome's risks
+    with django_assert_max_num_queries(14):  # the 13th: the outcome's risks; 14th: its actions
         page = return_page(quarterly_return=qr, user=lead, today=timezone.localdate())
     assert len(page.rows) == 32
     assert len(page.contributing) == 30

@@ -141,8 +141,8 @@ def grow(n: int, *, block, partner, round_) -> None:
         )
         f.RiskFactory(level=RiskLevel.TARGET, outcome=None, target=target)
         Action.objects.create(
-            target=target, description=f"Act on {outcome.code}", lead_organisation=partner
-        )
+            outcome=outcome, description=f"Act on {outcome.code}", lead_organisation=partner
+        ).targets.add(target)
         f.PriorityFactory().outcomes.add(outcome)
 
 

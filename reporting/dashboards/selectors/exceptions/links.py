@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.text import slugify
 
 from reporting.scorecard.selectors import OutcomeReturn
 
@@ -34,5 +35,13 @@ def return_href(line: OutcomeReturn) -> str | None:
         return None
     try:
         return reverse("return_detail", args=[line.return_pk])
+    except NoReverseMatch:
+        return None
+
+
+def plan_href(outcome_code: str) -> str | None:
+    """The outcome's delivery plan (``/outcomes/<slug>/``), when the plans are wired in."""
+    try:
+        return reverse("outcome_plan", kwargs={"slug": slugify(outcome_code)})
     except NoReverseMatch:
         return None

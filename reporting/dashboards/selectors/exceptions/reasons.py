@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reporting.scorecard.selectors import OutcomeReturn, ScorecardRow
-from targets import rules
+from targets import plan_rules, rules
 
 SPECIAL_CAUSE_CONCERN = "Special cause concern"
 CONSISTENTLY_FAILING = "Consistently failing the target"
@@ -14,7 +14,8 @@ def target_reasons(row: ScorecardRow) -> tuple[str, ...]:
 
     Statistical process control adds two reasons (none with fewer than 12 values): the
     latest value shows special cause concern, or the target lies outside the process
-    limits on the wrong side, so the process as it runs will consistently fail it.
+    limits on the wrong side, so the process as it runs will consistently fail it. A red
+    or amber target with no live action is "off track with no action plan".
     """
     reasons = []
     if row.is_stretch:
@@ -27,6 +28,8 @@ def target_reasons(row: ScorecardRow) -> tuple[str, ...]:
         reasons.append(SPECIAL_CAUSE_CONCERN)
     if row.consistently_failing:
         reasons.append(CONSISTENTLY_FAILING)
+    if row.off_track_without_plan:
+        reasons.append(plan_rules.OFF_TRACK_NO_PLAN)
     return tuple(reasons)
 
 
