@@ -5,7 +5,7 @@ for it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -91,16 +91,21 @@ class ActionRow:
 
     @property
     def belongs_to(self) -> str:
-        """ "NI 116 target", "NI 116 and NI 117 targets", or the outcome as a whole."""
-        if not self.target_codes:
-            return f"{self.outcome_code} {self.outcome_title}"
-        if len(self.target_codes) == 1:
-            return f"{self.target_codes[0]} target"
-        return f"{', '.join(self.target_codes[:-1])} and {self.target_codes[-1]} targets"
+        return belongs_to(f"{self.outcome_code} {self.outcome_title}", self.target_codes)
 
     @property
     def partners_text(self) -> str:
         return ", ".join(self.partners)
+
+
+def belongs_to(outcome: str, target_codes: Sequence[str]) -> str:
+    """What an action is for: "NI 116 target", "NI 116 and NI 117 targets", or its
+    ``outcome`` as a whole."""
+    if not target_codes:
+        return outcome
+    if len(target_codes) == 1:
+        return f"{target_codes[0]} target"
+    return f"{', '.join(target_codes[:-1])} and {target_codes[-1]} targets"
 
 
 def actions_read(actions: QuerySet[Action]) -> QuerySet[Action]:

@@ -67,6 +67,10 @@ POST_ONLY = by_role(405, anonymous=302)
 API = by_role(OK, anonymous=401, nobody=403)
 API_POST = by_role(405, anonymous=401, nobody=403)
 VALUE_DETAIL = by_role(404, anonymous=401, nobody=403, **DRAFT_SEERS)  # the draft value
+PLAN_EDITORS = by_role(403, anonymous=302, lead=OK, lead_org_officer=OK, officer=OK, admin=OK)
+PLAN_EDITORS_POST = by_role(
+    403, anonymous=302, lead=ALLOWED, lead_org_officer=ALLOWED, officer=ALLOWED, admin=ALLOWED
+)
 VALUES_POST = by_role(403, anonymous=401, officer=ALLOWED, admin=ALLOWED)
 TOKEN_POST = by_role(404, anonymous=302, nobody=403, lead=ALLOWED)  # the token is the lead's
 # The risk is on a target of the lead's outcome, owned by none of these: 404 with no role.
@@ -134,6 +138,12 @@ MATRIX: dict[str, Row] = {
     "framework_template": Row("none", TEAM_ONLY),
     "framework_import_detail": Row("framework_import", TEAM_ONLY),
     "framework_import_save": Row("framework_import", POST_ONLY, post=TEAM_POST),
+    # delivery plans: the draft's outcome, led by ``lead`` at the council
+    "outcome_plan": Row("outcome", WITH_A_ROLE),
+    "plan_edit": Row("outcome", PLAN_EDITORS),
+    "action_add": Row("outcome", PLAN_EDITORS),
+    "action_edit": Row("plan_action", PLAN_EDITORS),
+    "action_complete": Row("plan_action", POST_ONLY, post=PLAN_EDITORS_POST),
     # funding streams
     "funding": Row("none", WITH_A_ROLE),
     "funding_stream": Row("stream", WITH_A_ROLE),

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.text import slugify
 from openpyxl import load_workbook
 
 from accounts.tokens import make_token
@@ -208,6 +209,7 @@ def build_site() -> Site:
     framework = framework_import_preview(
         content=template_workbook(filled=True), file_name="framework.xlsx", actor=users["officer"]
     ).record
+    outcome = indicator.primary_outcome  # the draft's, led by ``lead``
     objects = {
         "none": {},
         "return": {"pk": qr.pk},
@@ -226,6 +228,8 @@ def build_site() -> Site:
         "report": {"code": report.period.code},
         "reset": {"uidb64": "MQ", "token": "set-password"},
         "stream": {"pk": FundingStream.objects.order_by("pk").first().pk},
+        "outcome": {"slug": slugify(outcome.code)},
+        "plan_action": {"slug": slugify(outcome.code), "pk": outcome.actions.order_by("pk")[0].pk},
         "framework_import": {"pk": framework.pk},
     }
     slug, code = objects["block"]["slug"], period.code

@@ -56,16 +56,14 @@ def test_streams_are_aligned_and_pooled_on_blocks_and_outcomes_for_three_years()
 
 def test_some_actions_draw_on_a_stream_of_their_own_block():
     funded = Action.objects.filter(funding_stream__isnull=False).select_related(
-        "funding_stream__block", "funding_stream__outcome__block", "outcome__block",
-        "target__indicator__primary_outcome__block",
+        "funding_stream__block", "funding_stream__outcome__block", "outcome__block"
     )  # fmt: skip
     assert funded.count() == sum(1 for spec in ACTIONS if spec.funding) >= 8
     assert Action.objects.filter(funding_stream__isnull=True).exists()
     for action in funded:
         stream = action.funding_stream
         stream_block = stream.block or stream.outcome.block
-        outcome = action.outcome or action.target.indicator.primary_outcome
-        assert stream_block == outcome.block, action.description
+        assert stream_block == action.outcome.block, action.description
         assert action.funding_amount > 0
 
 

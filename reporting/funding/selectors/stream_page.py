@@ -12,12 +12,15 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Prefetch
+
 from partnership.models import Block, FundingAmount, FundingStream, Organisation, Outcome
 from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from reporting.funding.rules import pounds
 from reporting.funding.selectors.streams import stream_for
-from targets.models import Action
+from targets.models import Action, Target
+from targets.plan_selectors import belongs_to
 
 
 class StreamNotFound(LookupError):
@@ -100,22 +103,18 @@ def stream_page(stream_id: int) -> StreamPage:
 def _actions(stream: FundingStream) -> Any:
     return (
         Action.objects.filter(funding_stream=stream)
-        .select_related("outcome__block", "target__indicator__primary_outcome__block")
+        .select_related("outcome__block")
+        .prefetch_related(Prefetch("targets", queryset=Target.objects.select_related("indicator")))
         .order_by("due_date", "pk")
     )
 
 
 def _action(action: Action) -> FundedAction:
-    if action.target_id:
-        belongs_to = f"{action.target.indicator.code} target"
-        outcome = action.target.indicator.primary_outcome
-    else:
-        belongs_to = str(action.outcome)
-        outcome = action.outcome
+    codes = sorted(target.indicator.code for target in action.targets.all())
     return FundedAction(
         description=action.description,
-        belongs_to=belongs_to,
-        block_slug=outcome.block.slug if outcome else "",
+        belongs_to=belongs_to(str(action.outcome), codes),
+        block_slug=action.outcome.block.slug,
         amount=action.funding_amount,
         status_label=action.get_status_display(),
     )
