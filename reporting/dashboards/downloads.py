@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from partnership.charts import Chart
-from partnership.downloads import CsvTable
+from partnership.downloads import CsvTable, chart_table
 from reporting.dashboards.selectors.board import BlocksPage, BoardPage
 from reporting.dashboards.selectors.exceptions import ExceptionsPage
 from reporting.dashboards.selectors.indicator_page import IndicatorList
@@ -35,14 +35,6 @@ def _target(row: ScorecardRow) -> list[Any]:
         RAG_WORDS.get(row.rag.value, "No data"), row.direction.label,
         row.spc_variation.label, row.spc_assurance.label,
     ]  # fmt: skip
-
-
-def chart_table(chart: Chart | None) -> dict[str, CsvTable]:
-    """A chart's data table (the one shown under it), named by the chart's id."""
-    if chart is None:
-        return {}
-    table = chart.table
-    return {chart.id: CsvTable(f"{chart.id}.csv", table.columns, lambda: table.rows)}
 
 
 def _exception_rows(page: ExceptionsPage) -> Iterator[list[Any]]:

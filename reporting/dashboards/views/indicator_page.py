@@ -15,12 +15,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnership import access
-from partnership.downloads import table_download, wants_csv
+from partnership.downloads import chart_table, table_download, wants_csv
 from partnership.pages import no_role
 from reporting.dashboards.charts.spc import spc_chart
 from reporting.dashboards.charts.sub_areas import sub_areas_chart
 from reporting.dashboards.charts.trend import trend_chart
-from reporting.dashboards.downloads import chart_table, indicator_list_tables
+from reporting.dashboards.downloads import indicator_list_tables
 from reporting.dashboards.forms import IndicatorSearchForm
 from reporting.dashboards.selectors.indicator_page import (
     IndicatorNotFound,
