@@ -13,6 +13,7 @@ from typing import Any
 from partnership.charts import Chart
 from partnership.downloads import CsvTable, chart_table
 from reporting.dashboards.selectors.board import BlocksPage, BoardPage
+from reporting.dashboards.selectors.board_sub_areas import BoardSubAreasPage
 from reporting.dashboards.selectors.exceptions import ExceptionsPage
 from reporting.dashboards.selectors.indicator_page import IndicatorList
 from reporting.scorecard.selectors import ScorecardRow
@@ -147,3 +148,18 @@ def indicator_list_tables(listing: IndicatorList) -> dict[str, CsvTable]:
 
     columns = ("Block", "Outcome", "Indicator", "Title", "Kind", "Lead", "Variation", "Assurance")
     return {"indicators": CsvTable("indicators.csv", columns, rows)}
+
+
+def sub_areas_tables(page: BoardSubAreasPage) -> dict[str, CsvTable]:
+    """The block's indicators by sub-area, as the page's table (approved values only)."""
+    area = (page.area_name,) if page.area_name else ()
+
+    def rows() -> Iterable[list[Any]]:
+        return (
+            [r.code, r.title, r.period_label, *((r.partnership_text,) if area else ()),
+             *r.cells]
+            for r in page.rows
+        )  # fmt: skip
+
+    header = ("Indicator", "Title", "Period", *area, *(c.name for c in page.columns))
+    return {"sub-areas": CsvTable(f"{page.slug}-sub-areas.csv", header, rows)}

@@ -71,8 +71,9 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such indicator") from error
     trend = trend_chart(page.trend) if page.trend is not None else None
     spc = spc_chart(page.spc) if page.spc.enough_data else None
+    by_sub_area = sub_areas_chart(page.sub_areas) if page.sub_areas else None
     if wants_csv(request):
-        tables = {**chart_table(trend), **chart_table(spc)}
+        tables = {**chart_table(trend), **chart_table(spc), **chart_table(by_sub_area)}
         if not tables:
             raise Http404("This indicator has no table to download yet.")
         return table_download(request, tables)
@@ -83,7 +84,7 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
             "chart": trend,
             "spc_chart": spc,
-            "sub_areas_chart": sub_areas_chart(page.sub_areas) if page.sub_areas else None,
+            "sub_areas_chart": by_sub_area,
             "can_record_process": access.spc_process_refusal(request.user) is None,
             "can_publish": access.publish_refusal(request.user) is None,
             "downloads": True,
