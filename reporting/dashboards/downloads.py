@@ -17,6 +17,7 @@ from reporting.dashboards.selectors.board_sub_areas import BoardSubAreasPage
 from reporting.dashboards.selectors.exceptions import ExceptionsPage
 from reporting.dashboards.selectors.indicator_page import IndicatorList
 from reporting.scorecard.selectors import ScorecardRow
+from risks.downloads import pending_table
 
 RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
 TARGET_COLUMNS = (
@@ -53,6 +54,18 @@ def _late_rows(page: ExceptionsPage) -> Iterator[list[Any]]:
                    o.state_label, item.reason]  # fmt: skip
 
 
+def _psb_risks(page: ExceptionsPage) -> Iterator[list[Any]]:
+    for group in page.groups:
+        for r in group.risks:
+            yield [group.name, r.title, r.hangs_on, r.status_label, r.review_date, r.owner,
+                   r.owner_organisation, r.score, r.band_label, r.escalation_reason,
+                   r.escalated_on]  # fmt: skip
+
+
+def _priorities(page: ExceptionsPage) -> Iterable[list[Any]]:
+    return ([p.title, ", ".join(p.outcomes), *_counts(p.counts)] for p in page.priorities)
+
+
 def exceptions_tables(page: ExceptionsPage, chart: Chart | None) -> dict[str, CsvTable]:
     period = page.period_code
     return {
@@ -64,6 +77,17 @@ def exceptions_tables(page: ExceptionsPage, chart: Chart | None) -> dict[str, Cs
             f"late-returns-{period}.csv",
             ("Block", "Outcome", "Title", "Lead", "Lead partner", "State", "Why listed"),
             lambda: _late_rows(page),
+        ),
+        "psb-risks": CsvTable(
+            f"psb-risks-{period}.csv",
+            ("Block", "Risk", "Hangs on", "Status", "Review by", "Owner",
+             "Owner's organisation", "Score", "Band", "Why it was escalated", "Escalated on"),
+            lambda: _psb_risks(page),
+        ),
+        "proposals": pending_table(f"risks-proposed-to-the-psb-{period}.csv", page.proposed),
+        "priorities": CsvTable(
+            f"psb-priorities-{period}.csv", ("Priority", "Outcomes", *COUNT_COLUMNS),
+            lambda: _priorities(page),
         ),
         **chart_table(chart),
     }  # fmt: skip
@@ -122,6 +146,7 @@ def board_tables(page: BoardPage, chart: Chart | None) -> dict[str, CsvTable]:
             scorecard,
         ),
         "targets": CsvTable(f"{name}-targets.csv", TARGET_COLUMNS, targets),
+        "proposals": pending_table(f"{name}-risks-proposed.csv", page.proposed),
         "risks": CsvTable(
             f"{name}-risks.csv",
             ("Risk", "Level", "Hangs on", "Owner", "Owner's organisation", "Status",
