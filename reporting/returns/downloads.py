@@ -9,6 +9,7 @@ from typing import Any
 
 from partnership.downloads import CsvTable
 from reporting.returns.selectors.returns_list_data import ReturnRow
+from reporting.returns.selectors.rounds import RoundLine
 
 COLUMNS = (
     "Outcome", "Title", "Block", "Lead", "Lead partner", "Quarter", "State", "Due",
@@ -38,3 +39,17 @@ def returns_tables(page: Any) -> dict[str, CsvTable]:
     if page.lead is not None:
         tables["yours"] = _table("your-returns.csv", (*page.lead.current, *page.lead.earlier))
     return tables
+
+
+def rounds_tables(rounds: Iterable[RoundLine]) -> dict[str, CsvTable]:
+    """Every round as the rounds page lists it, with its counts of returns."""
+    columns = ("Quarter", "Opens", "Due", "Closes", "State", "Returns", "Submitted", "Approved")
+
+    def rows() -> Iterable[list[Any]]:
+        return (
+            [r.quarter, r.opens_on, r.due_on, r.closes_on, r.state_label, r.returns,
+             r.submitted, r.approved]
+            for r in rounds
+        )  # fmt: skip
+
+    return {"rounds": CsvTable("rounds.csv", columns, rows)}
