@@ -30,12 +30,24 @@ def _table(filename: str, rows: Iterable[ReturnRow]) -> CsvTable:
     return CsvTable(filename, COLUMNS, lambda: (_row(r) for r in rows))
 
 
+def _partners(filename: str, officer: Any) -> CsvTable:
+    """The counts by lead partner and state, as the performance team's table."""
+    header = ("Partner", *(c.label for c in officer.counts), "Total")
+
+    def rows() -> Iterable[list[Any]]:
+        return ([p.name, *(c.count for c in p.counts), p.total] for p in officer.partners)
+
+    return CsvTable(filename, header, rows)
+
+
 def returns_tables(page: Any) -> dict[str, CsvTable]:
     """The tables of the returns page that hold returns, by name (the round's first)."""
     tables = {}
     listed = page.officer or page.published
     if listed is not None and page.round is not None:
         tables["round"] = _table(f"returns-{page.round.code}.csv", listed.returns)
+    if page.officer is not None and page.round is not None:
+        tables["partners"] = _partners(f"returns-{page.round.code}-by-partner.csv", page.officer)
     if page.lead is not None:
         tables["yours"] = _table("your-returns.csv", (*page.lead.current, *page.lead.earlier))
     return tables
