@@ -15,6 +15,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 
+from partnership.charts import Chart
+
 BOM = "\ufeff"  # so that Excel reads the file as UTF-8
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -97,3 +99,11 @@ def table_download(request: HttpRequest, tables: dict[str, CsvTable]) -> HttpRes
     if table is None:
         raise Http404("This page has no such table.")
     return csv_response(table.filename, table.header, table.rows())
+
+
+def chart_table(chart: Chart | None) -> dict[str, CsvTable]:
+    """A chart's data table (the one shown under it), named by the chart's id."""
+    if chart is None:
+        return {}
+    table = chart.table
+    return {chart.id: CsvTable(f"{chart.id}.csv", table.columns, lambda: table.rows)}

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from partnership import access
+from partnership.downloads import table_download, wants_csv
 from partnership.errors import ApplicationError
 from partnership.pages import forbidden
+from reporting.cycle.downloads import cycle_tables
 from reporting.cycle.selectors import cycle_page, cycle_preview
 from reporting.cycle.services import cycle_run
 
@@ -40,9 +42,12 @@ def cycle(request: HttpRequest) -> HttpResponse:
             "sends the exception report. Its page is for the performance team.",
         )
     today = timezone.localdate()
+    page = cycle_page(today=today)
+    if wants_csv(request):
+        return table_download(request, cycle_tables(page))
     can_run = access.can_run_cycle(request.user)
     context = {
-        "page": cycle_page(today=today),
+        "page": page,
         "preview": cycle_preview(today=today) if can_run else None,
         "can_run": can_run,
         "ran": request.session.pop(RAN, None),

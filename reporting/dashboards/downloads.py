@@ -11,11 +11,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from partnership.charts import Chart
-from partnership.downloads import CsvTable
+from partnership.downloads import CsvTable, chart_table
 from reporting.dashboards.selectors.board import BlocksPage, BoardPage
+from reporting.dashboards.selectors.board_sub_areas import BoardSubAreasPage
 from reporting.dashboards.selectors.exceptions import ExceptionsPage
 from reporting.dashboards.selectors.indicator_page import IndicatorList
 from reporting.scorecard.selectors import ScorecardRow
+from risks.downloads import pending_table
 
 RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
 TARGET_COLUMNS = (
@@ -37,14 +39,6 @@ def _target(row: ScorecardRow) -> list[Any]:
     ]  # fmt: skip
 
 
-def chart_table(chart: Chart | None) -> dict[str, CsvTable]:
-    """A chart's data table (the one shown under it), named by the chart's id."""
-    if chart is None:
-        return {}
-    table = chart.table
-    return {chart.id: CsvTable(f"{chart.id}.csv", table.columns, lambda: table.rows)}
-
-
 def _exception_rows(page: ExceptionsPage) -> Iterator[list[Any]]:
     for group in page.groups:
         for outcome in group.outcomes:
@@ -60,6 +54,18 @@ def _late_rows(page: ExceptionsPage) -> Iterator[list[Any]]:
                    o.state_label, item.reason]  # fmt: skip
 
 
+def _psb_risks(page: ExceptionsPage) -> Iterator[list[Any]]:
+    for group in page.groups:
+        for r in group.risks:
+            yield [group.name, r.title, r.hangs_on, r.status_label, r.review_date, r.owner,
+                   r.owner_organisation, r.score, r.band_label, r.escalation_reason,
+                   r.escalated_on]  # fmt: skip
+
+
+def _priorities(page: ExceptionsPage) -> Iterable[list[Any]]:
+    return ([p.title, ", ".join(p.outcomes), *_counts(p.counts)] for p in page.priorities)
+
+
 def exceptions_tables(page: ExceptionsPage, chart: Chart | None) -> dict[str, CsvTable]:
     period = page.period_code
     return {
@@ -71,6 +77,17 @@ def exceptions_tables(page: ExceptionsPage, chart: Chart | None) -> dict[str, Cs
             f"late-returns-{period}.csv",
             ("Block", "Outcome", "Title", "Lead", "Lead partner", "State", "Why listed"),
             lambda: _late_rows(page),
+        ),
+        "psb-risks": CsvTable(
+            f"psb-risks-{period}.csv",
+            ("Block", "Risk", "Hangs on", "Status", "Review by", "Owner",
+             "Owner's organisation", "Score", "Band", "Why it was escalated", "Escalated on"),
+            lambda: _psb_risks(page),
+        ),
+        "proposals": pending_table(f"risks-proposed-to-the-psb-{period}.csv", page.proposed),
+        "priorities": CsvTable(
+            f"psb-priorities-{period}.csv", ("Priority", "Outcomes", *COUNT_COLUMNS),
+            lambda: _priorities(page),
         ),
         **chart_table(chart),
     }  # fmt: skip
@@ -129,6 +146,7 @@ def board_tables(page: BoardPage, chart: Chart | None) -> dict[str, CsvTable]:
             scorecard,
         ),
         "targets": CsvTable(f"{name}-targets.csv", TARGET_COLUMNS, targets),
+        "proposals": pending_table(f"{name}-risks-proposed.csv", page.proposed),
         "risks": CsvTable(
             f"{name}-risks.csv",
             ("Risk", "Level", "Hangs on", "Owner", "Owner's organisation", "Status",
@@ -155,3 +173,18 @@ def indicator_list_tables(listing: IndicatorList) -> dict[str, CsvTable]:
 
     columns = ("Block", "Outcome", "Indicator", "Title", "Kind", "Lead", "Variation", "Assurance")
     return {"indicators": CsvTable("indicators.csv", columns, rows)}
+
+
+def sub_areas_tables(page: BoardSubAreasPage) -> dict[str, CsvTable]:
+    """The block's indicators by sub-area, as the page's table (approved values only)."""
+    area = (page.area_name,) if page.area_name else ()
+
+    def rows() -> Iterable[list[Any]]:
+        return (
+            [r.code, r.title, r.period_label, *((r.partnership_text,) if area else ()),
+             *r.cells]
+            for r in page.rows
+        )  # fmt: skip
+
+    header = ("Indicator", "Title", "Period", *area, *(c.name for c in page.columns))
+    return {"sub-areas": CsvTable(f"{page.slug}-sub-areas.csv", header, rows)}

@@ -9,7 +9,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from partnership import access
+from partnership.downloads import table_download, wants_csv
 from partnership.pages import forbidden
+from reporting.exception_reports.downloads import reports_tables
 from reporting.exception_reports.selectors import (
     exception_report_pack,
     exception_report_page,
@@ -34,11 +36,10 @@ def exception_reports(request: HttpRequest) -> HttpResponse:
     """Every exception report sent, newest quarter first."""
     if not access.can_view_exception_reports(request.user):
         return _refused(request)
-    return render(
-        request,
-        "reporting/exception_reports/list.html",
-        {"reports": exception_reports_page()},
-    )
+    reports = exception_reports_page()
+    if wants_csv(request):
+        return table_download(request, reports_tables(reports))
+    return render(request, "reporting/exception_reports/list.html", {"reports": reports})
 
 
 @login_required

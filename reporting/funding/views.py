@@ -10,11 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from partnership import access
+from partnership.downloads import table_download, wants_csv
 from partnership.errors import ApplicationError
 from partnership.models import FundingStream
 from partnership.pages import forbidden, no_role
 from reporting.funding import services
 from reporting.funding.charts import totals_chart
+from reporting.funding.downloads import funding_tables, stream_tables
 from reporting.funding.forms import StreamForm, initial_of
 from reporting.funding.selectors import StreamNotFound, funding_page, stream_page
 
@@ -35,12 +37,16 @@ def funding(request: HttpRequest) -> HttpResponse:
     if not access.can_use_site(request.user):
         return _no_role(request)
     page = funding_page()
+    chart = totals_chart(page)
+    if wants_csv(request):
+        return table_download(request, funding_tables(page, chart))
     return render(
         request,
         "reporting/funding/list.html",
         {
             "page": page,
-            "chart": totals_chart(page),
+            "chart": chart,
+            "downloads": True,
             "can_edit": access.funding_edit_refusal(request.user) is None,
         },
     )
@@ -55,6 +61,8 @@ def stream_detail(request: HttpRequest, pk: int) -> HttpResponse:
         page = stream_page(pk)
     except StreamNotFound:
         raise Http404("There is no such funding stream.") from None
+    if wants_csv(request):
+        return table_download(request, stream_tables(page))
     return render(
         request,
         "reporting/funding/stream.html",

@@ -15,8 +15,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from partnership import access
+from partnership.downloads import table_download, wants_csv
 from partnership.errors import ApplicationError
 from partnership.pages import forbidden
+from reporting.packs.downloads import packs_tables
 from reporting.packs.forms import PackForm
 from reporting.packs.models import PerformancePack
 from reporting.packs.selectors.data import pack_line, packs_page, visible_pack
@@ -44,6 +46,8 @@ def packs(request: HttpRequest) -> HttpResponse:
     if not access.can_export_pack(request.user):
         return _refused(request)
     page = packs_page(user=request.user)
+    if request.method != "POST" and wants_csv(request):
+        return table_download(request, packs_tables(page.packs))
     if request.method == "POST":
         form = PackForm(request.POST, page=page)
         if form.is_valid():

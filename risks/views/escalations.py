@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from partnership import access
+from partnership.downloads import table_download, wants_csv
 from partnership.pages import forbidden, no_role
 from risks.decision_forms import DecisionForm
+from risks.downloads import proposed_tables
 from risks.models import EscalationProposal
 from risks.selectors import proposals as selectors
 from risks.selectors.risk_page import RiskNotFound, risk_page
@@ -75,6 +77,8 @@ def proposed(request: HttpRequest) -> HttpResponse:
         return no_role(request, nothing="are no risks proposed", roles="board member")
     pending = selectors.lines(selectors.pending_proposals_for(request.user))
     decided = selectors.lines(selectors.recent_decisions_for(request.user))
+    if wants_csv(request):
+        return table_download(request, proposed_tables(pending, decided))
     return render(
         request,
         "risks/proposed.html",

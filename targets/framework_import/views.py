@@ -13,9 +13,11 @@ from django.views.decorators.http import require_POST
 
 from indicators.imports.read import size_text
 from partnership import access
+from partnership.downloads import table_download, wants_csv
 from partnership.errors import ApplicationError
 from partnership.pages import forbidden
 from targets.framework_import import selectors, services
+from targets.framework_import.downloads import framework_imports_tables
 from targets.framework_import.forms import UploadForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -93,11 +95,10 @@ def framework_import_save(request: HttpRequest, pk: int) -> HttpResponse:
 def framework_imports(request: HttpRequest) -> HttpResponse:
     if refusal := _refused(request):
         return refusal
-    return render(
-        request,
-        "targets/framework_import/list.html",
-        {"imports": selectors.recent_imports(limit=200)},
-    )
+    imports = selectors.recent_imports(limit=200)
+    if wants_csv(request):
+        return table_download(request, framework_imports_tables(imports))
+    return render(request, "targets/framework_import/list.html", {"imports": imports})
 
 
 def _workbook(request: HttpRequest, *, filled: bool, name: str) -> HttpResponse:

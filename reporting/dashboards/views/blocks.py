@@ -15,7 +15,7 @@ from partnership import access
 from partnership.downloads import table_download, wants_csv
 from partnership.models import Period
 from reporting.dashboards.charts.rag_counts import rag_counts_chart
-from reporting.dashboards.downloads import blocks_tables, board_tables
+from reporting.dashboards.downloads import blocks_tables, board_tables, sub_areas_tables
 from reporting.dashboards.forms import QuarterForm
 from reporting.dashboards.selectors.board import BlockNotFound, block_named, blocks_page, board_page
 from reporting.dashboards.selectors.board_sub_areas import board_sub_areas
@@ -90,6 +90,8 @@ def block_sub_areas(request: HttpRequest, slug: str) -> HttpResponse:
     except BlockNotFound:
         raise Http404("There is no such block.") from None
     page = board_sub_areas(user=request.user, block=block)
+    if wants_csv(request):
+        return table_download(request, sub_areas_tables(page))
     return render(request, "reporting/dashboards/board_sub_areas.html", {"page": page})
 
 

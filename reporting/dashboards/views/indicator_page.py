@@ -15,12 +15,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnership import access
-from partnership.downloads import table_download, wants_csv
+from partnership.downloads import chart_table, table_download, wants_csv
 from partnership.pages import no_role
 from reporting.dashboards.charts.spc import spc_chart
 from reporting.dashboards.charts.sub_areas import sub_areas_chart
 from reporting.dashboards.charts.trend import trend_chart
-from reporting.dashboards.downloads import chart_table, indicator_list_tables
+from reporting.dashboards.downloads import indicator_list_tables
 from reporting.dashboards.forms import IndicatorSearchForm
 from reporting.dashboards.selectors.indicator_page import (
     IndicatorNotFound,
@@ -71,8 +71,9 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such indicator") from error
     trend = trend_chart(page.trend) if page.trend is not None else None
     spc = spc_chart(page.spc) if page.spc.enough_data else None
+    by_sub_area = sub_areas_chart(page.sub_areas) if page.sub_areas else None
     if wants_csv(request):
-        tables = {**chart_table(trend), **chart_table(spc)}
+        tables = {**chart_table(trend), **chart_table(spc), **chart_table(by_sub_area)}
         if not tables:
             raise Http404("This indicator has no table to download yet.")
         return table_download(request, tables)
@@ -83,7 +84,7 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
             "chart": trend,
             "spc_chart": spc,
-            "sub_areas_chart": sub_areas_chart(page.sub_areas) if page.sub_areas else None,
+            "sub_areas_chart": by_sub_area,
             "can_record_process": access.spc_process_refusal(request.user) is None,
             "can_publish": access.publish_refusal(request.user) is None,
             "downloads": True,

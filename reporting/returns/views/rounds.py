@@ -17,10 +17,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership import access
+from partnership.downloads import table_download, wants_csv
 from partnership.errors import ApplicationError
 from partnership.pages import forbidden
 from partnership.periods import Period as PeriodRef
 from partnership.services import period_get_or_create
+from reporting.returns.downloads import rounds_tables
 from reporting.returns.forms.returns_list import (
     RoundCloseForm,
     RoundExtendForm,
@@ -76,6 +78,8 @@ def rounds(request: HttpRequest) -> HttpResponse:
     if not access.can_manage_rounds(request.user):
         return _rounds_refused(request)
     page = rounds_page(today=timezone.localdate())
+    if wants_csv(request):
+        return table_download(request, rounds_tables(page.rounds))
     initial: dict[str, Any] = {}
     wanted = request.GET.get("period")
     quarter = next((q for q in page.quarters_to_open if q.code == wanted), None)

@@ -13,6 +13,7 @@ from reporting.models import ExceptionReport, QuarterlyReturn, ReturnRound
 from reporting.notifications.outbox import notification_key, notification_record
 from reporting.rules.working_days import add_working_days
 from tests import factories as f
+from tests.csv_helpers import csv_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +208,49 @@ def test_the_page_reads_in_a_fixed_number_of_queries(
         response = client.get(URL)
 
     assert len(response.context["page"].chased) == 30
+
+
+# --- The tables as CSV (?format=csv&table=steps or chased) ---------------------------------
+
+
+def cycle_csv(client, table):
+    return client.get(URL, {"format": "csv", "table": table})
+
+
+@pytest.mark.parametrize("who", ["officer", "admin_user"])
+def test_the_performance_team_downloads_the_steps_and_who_was_chased(
+    client, request, who, cycle_round, outcome, lead, board, block, quarter
+):
+    late = f.QuarterlyReturnFactory(round=cycle_round, outcome=outcome)
+    chase("chase_lead", lead, f"return-{late.pk}", cycle_round)
+    chase("chase_board", board, f"block-{block.pk}", cycle_round)
+    client.force_login(request.getfixturevalue(who))
+    page = client.get(URL).context["page"]
+
+    steps = cycle_csv(client, "steps")
+    chased = cycle_csv(client, "chased")
+
+    assert steps["Content-Disposition"] == f'attachment; filename="cycle-{quarter.code}-steps.csv"'
+    assert csv_rows(steps) == [
+        ["Step", "Day", "Status", "What happened"],
+        *[[s.label, s.day.isoformat(), s.status_label, s.detail] for s in page.steps],
+    ]
+    assert [r[1:4] for r in csv_rows(chased)[1:]] == [
+        [lead.email, "Lead chased", f"Return for {outcome.code}"],
+        [board.email, "Board told", f"Late returns of {block.name}"],
+    ]
+    html = client.get(URL).content.decode()
+    assert 'data-table="steps"' in html
+    assert 'data-table="chased"' in html
+
+
+@pytest.mark.parametrize("who", ["lead", "council_officer", "board", "psb", "scrutiny", "nobody"])
+def test_everyone_else_downloads_nothing(client, request, who, cycle_round):
+    client.force_login(request.getfixturevalue(who))
+    assert cycle_csv(client, "steps").status_code == 403
+
+
+def test_the_download_needs_signing_in_and_a_known_table(client, officer, cycle_round):
+    assert cycle_csv(client, "steps")["Location"].startswith("/accounts/login/")
+    client.force_login(officer)
+    assert cycle_csv(client, "preview").status_code == 404

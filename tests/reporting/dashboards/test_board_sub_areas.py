@@ -20,6 +20,7 @@ from partnership.models import Area
 from partnership.periods import Period as PeriodRef
 from partnership.periods import last_quarters
 from tests import factories as f
+from tests.csv_helpers import csv_rows, response_text
 
 URL = "/blocks/children-and-young-people/sub-areas/"
 # The session, the person and their roles (2), the block, the partnership area, the
@@ -158,3 +159,52 @@ def test_the_page_runs_the_same_queries_whatever_the_size(
     html = response.content.decode()
     assert html.count('<th scope="row"') == indicators
     assert html.count("Ward ") == sub_areas
+
+
+# --- The table as CSV (?format=csv&table=sub-areas) --------------------------------------
+
+ROLES = ["psb", "board", "scrutiny", "lead", "colleague", "officer", "admin_user"]
+
+
+def download(client, table="sub-areas"):
+    return client.get(URL, {"format": "csv", "table": table})
+
+
+@pytest.mark.parametrize("person", ROLES)
+def test_everyone_with_a_role_downloads_the_table_as_shown_without_the_draft(
+    client, world, person, request, lead_role
+):
+    client.force_login(request.getfixturevalue(person))
+    response = download(client)
+    assert response["Content-Disposition"] == (
+        'attachment; filename="children-and-young-people-sub-areas.csv"'
+    )
+    assert csv_rows(response) == [
+        ["Indicator", "Title", "Period", "Anycity", "Anycity North", "Anycity South"],
+        ["CYP 01", "Good schools", "Q4 2025-26", "48.0%", "52.0%", "39.0%"],
+        ["CYP 02", "Young carers", "2024-25", "–", "120", "–"],
+    ]
+    assert "77.7" not in response_text(response)  # a draft, even for the lead's organisation
+    assert "99.9" not in response_text(response)  # another block's
+    assert 'data-table="sub-areas"' in client.get(URL).content.decode()
+
+
+def test_the_download_is_refused_as_the_page_is(client, world, nobody):
+    assert download(client)["Location"].startswith("/accounts/login/")
+    client.force_login(nobody)
+    assert download(client).status_code == 403
+    client.force_login(f.UserFactory(is_superuser=True))
+    assert download(client, table="risks").status_code == 404
+    assert client.get("/blocks/no-such-block/sub-areas/?format=csv").status_code == 404
+
+
+@pytest.mark.parametrize(("indicators", "sub_areas", "quarters"), [(1, 2, 2), (12, 20, 8)])
+def test_the_download_runs_the_same_queries_whatever_the_size(
+    client, outcome, area, indicators, sub_areas, quarters, officer,
+    django_assert_max_num_queries,
+):  # fmt: skip
+    _sized(outcome, area, indicators=indicators, sub_areas=sub_areas, quarters=quarters)
+    client.force_login(officer)
+    with django_assert_max_num_queries(QUERIES):
+        rows = csv_rows(download(client))
+    assert len(rows) == indicators + 1

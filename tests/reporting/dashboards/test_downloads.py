@@ -122,6 +122,55 @@ def test_an_indicators_trend_table_is_the_one_its_page_shows(request, client, wo
     assert rows == [list(chart.table.columns), *[list(row) for row in chart.table.rows]]
 
 
+@pytest.fixture
+def psb_business(world, block, outcome):
+    """A risk held by the PSB, a risk proposed to it, one proposed to the board, a priority."""
+    f.RiskFactory(title="Hospital discharge", level=RiskLevel.PARTNERSHIP, outcome=outcome)
+    f.EscalationProposalFactory(
+        risk=f.RiskFactory(title="Budget gap", level=RiskLevel.BLOCK, outcome=None, block=block),
+        from_level=RiskLevel.BLOCK, to_level=RiskLevel.PARTNERSHIP, score=20,
+    )  # fmt: skip
+    f.EscalationProposalFactory(risk=f.RiskFactory(title="Staff turnover", outcome=outcome))
+    f.PriorityFactory(title="Best start in life").outcomes.add(outcome)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_dashboard_downloads_the_psb_risks_proposals_and_priorities(
+    request, client, psb_business, outcome, role
+):
+    user = person(request, role)
+
+    risks = get(client, user, "/exceptions/", table="psb-risks")
+    proposed = get(client, user, "/exceptions/", table="proposals")
+    priorities = get(client, user, "/exceptions/", table="priorities")
+
+    assert csv_column(risks, "Risk") == ["Hospital discharge"]
+    assert csv_column(proposed, "Risk") == ["Budget gap"]  # not the one for the board
+    assert csv_column(proposed, "To") == ["Partnership (Public Service Board)"]
+    assert csv_rows(priorities)[1][:5] == ["Best start in life", outcome.code, "1", "0", "1"]
+    assert DRAFT not in response_text(priorities)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_board_view_downloads_the_risks_proposed_to_it(
+    request, client, psb_business, block, role
+):
+    proposed = get(client, person(request, role), board_url(block), table="proposals")
+
+    assert csv_column(proposed, "Risk") == ["Staff turnover"]
+    assert csv_column(proposed, "Move") == ["Escalation"]
+
+
+def test_the_dashboard_links_its_psb_tables(client, psb_business, block, psb):
+    client.force_login(psb)
+    page = client.get("/exceptions/", {"period": Q2}).text
+    board = client.get(board_url(block), {"period": Q2}).text
+
+    for table in ("psb-risks", "proposals", "priorities"):
+        assert f'format=csv&amp;table={table}"' in page
+    assert 'format=csv&amp;table=proposals"' in board
+
+
 # --- Filters, refusals and the link ----------------------------------------------------
 
 

@@ -25,6 +25,7 @@ from reporting.dashboards.charts.sub_areas import sub_areas_chart
 from reporting.dashboards.selectors.indicator_page import indicator_page
 from targets.rules import Direction
 from tests import factories as f
+from tests.csv_helpers import csv_rows, response_text
 
 URL = "/indicators/cyp-01/"
 PAGE_QUERIES = 15  # as the page without sub-areas: the sub-areas are its one more query
@@ -252,3 +253,44 @@ def test_the_page_runs_the_same_queries_whatever_the_number_of_sub_areas(
         response = client.get(URL)
     assert response.status_code == 200
     assert len(figure_of(response)["data"][0]["y"]) == sub_areas
+
+
+# --- The chart's table as CSV (?format=csv&table=sub-areas-chart) ------------------------
+
+
+def download(client):
+    return client.get(URL, {"format": "csv", "table": "sub-areas-chart"})
+
+
+@pytest.mark.parametrize("person", ["psb", "board", "scrutiny"])
+def test_readers_download_the_chart_table_without_the_draft(client, cyp, person, request):
+    client.force_login(request.getfixturevalue(person))
+    response = download(client)
+    rows = csv_rows(response)
+    assert response["Content-Disposition"] == 'attachment; filename="sub-areas-chart.csv"'
+    assert rows[0] == ["Area", "Q4 2025-26", "Previous (Q3 2025-26)", "Direction of travel"]
+    assert [row[0] for row in rows[2:]] == [
+        "Anycity North", "Anycity East", "Anycity West", "Anycity South"
+    ]  # fmt: skip
+    assert "60.0" not in response_text(response)
+    assert 'data-table="sub-areas-chart"' in client.get(URL).content.decode()
+
+
+@pytest.mark.parametrize("person", ["lead", "colleague", "officer"])
+def test_the_lead_organisation_and_performance_team_download_the_draft_marked(
+    client, cyp, person, request, lead_role
+):
+    client.force_login(request.getfixturevalue(person))
+    assert csv_rows(download(client))[1:] == [
+        ["Anycity (partnership area)", "–", "–", "–"],
+        ["Anycity North", "60.0% (not yet approved)", "52.0%", "Improving"],
+    ]
+
+
+def test_the_chart_download_is_refused_as_the_page_is(client, cyp, nobody, psb):
+    assert download(client)["Location"].startswith("/accounts/login/")
+    client.force_login(nobody)
+    assert download(client).status_code == 403
+    IndicatorValue.objects.filter(area__kind=Area.Kind.SUB_AREA).delete()
+    client.force_login(psb)
+    assert download(client).status_code == 404  # no value by sub-area: no such table

@@ -12,6 +12,7 @@ from django.utils import timezone
 from reporting.exception_reports.services import exception_report_send
 from reporting.models import ExceptionReport, QuarterlyReturn, ReturnRound
 from tests import factories as f
+from tests.csv_helpers import csv_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -292,3 +293,42 @@ def test_a_report_shows_what_spc_said_of_each_target_and_older_ones_say_nothing(
 
     assert "SPC: Amber, common cause: no signal to react to" in text
     assert text.count("SPC:") == 1
+
+
+# --- The list as CSV (?format=csv) ----------------------------------------------------------
+
+
+def reports_csv(client, **query):
+    return client.get(LIST, {"format": "csv", **query})
+
+
+@pytest.mark.parametrize("who", READERS)
+def test_the_readers_download_the_list_as_shown(client, request, who, sent, outcome):
+    later = closed_round("2025-26-Q3", outcome).round.period
+    ExceptionReport.objects.create(period=later, content={}, sent_at=timezone.now())
+    ExceptionReport.objects.create(period=later, content={})  # stored, never sent: not listed
+    client.force_login(request.getfixturevalue(who))
+
+    response = reports_csv(client)
+
+    assert response["Content-Disposition"] == 'attachment; filename="exception-reports.csv"'
+    head, *rows = csv_rows(response)
+    assert head == ["Quarter", "Sent", "PSB members emailed", "Performance pack"]
+    assert [(r[0], r[2]) for r in rows] == [("Q3 2025-26", "0"), ("Q2 2025-26", "1")]
+    assert rows[0][3] == "Sent without a pack"
+    assert rows[1][3].startswith("Excel, ")
+    assert 'data-table="reports"' in client.get(LIST).content.decode()
+
+
+@pytest.mark.parametrize("who", OTHERS)
+def test_everyone_else_downloads_nothing(client, request, who, sent):
+    client.force_login(request.getfixturevalue(who))
+    response = reports_csv(client)
+    assert response.status_code == 403
+    assert "Q2 2025-26" not in response.content.decode()
+
+
+def test_the_download_needs_signing_in_and_a_known_table(client, psb, sent):
+    assert reports_csv(client)["Location"].startswith(reverse("login"))
+    client.force_login(psb)
+    assert reports_csv(client, table="targets").status_code == 404

@@ -17,6 +17,7 @@ from reporting.packs.services.requests import pack_request
 from reporting.scorecard.selectors import Scope
 from targets.models import Target
 from tests import factories as f
+from tests.csv_helpers import csv_rows
 from tests.reporting.scorecard.test_scorecard import Q2, a_round, add_target
 
 pytestmark = pytest.mark.django_db
@@ -349,3 +350,54 @@ def test_the_page_reads_in_a_fixed_number_of_queries(
         response = client.get(URL)
 
     assert len(response.context["page"].packs) == 6
+
+
+# --- The list as CSV (?format=csv) ----------------------------------------------------------
+
+
+def packs_csv(client, user, **query):
+    client.force_login(user)
+    return client.get(URL, {"format": "csv", **query})
+
+
+def test_an_officer_downloads_their_own_packs_only(client, council_officer, officer, targets):
+    a_pack(council_officer, f.period(Q2))
+    a_pack(officer, f.period(Q2))
+
+    response = packs_csv(client, council_officer)
+
+    assert response["Content-Disposition"] == 'attachment; filename="performance-packs.csv"'
+    head, *rows = csv_rows(response)
+    assert head == ["Quarter", "Covers", "Values", "Made by", "Made", "Status", "Size"]
+    assert [r[:4] for r in rows] == [
+        ["Q2 2025-26", "Whole partnership", "Approved only", council_officer.get_full_name()]
+    ]
+    assert rows[0][5] == "Ready"
+    assert 'data-table="packs"' in get(client, council_officer).content.decode()
+
+
+@pytest.mark.parametrize("person", ["officer", "admin_user"])
+def test_the_performance_team_downloads_everyones_packs(
+    request, client, council_officer, officer, targets, person
+):
+    a_pack(council_officer, f.period(Q2))
+    a_pack(officer, f.period(Q2))
+
+    rows = csv_rows(packs_csv(client, request.getfixturevalue(person)))[1:]
+
+    assert sorted(r[3] for r in rows) == sorted(
+        [council_officer.get_full_name(), officer.get_full_name()]
+    )
+
+
+@pytest.mark.parametrize("person", ["lead", "board", "psb", "scrutiny", "nobody"])
+def test_everyone_else_downloads_no_list(request, client, officer, targets, person):
+    a_pack(officer, f.period(Q2))
+    response = packs_csv(client, request.getfixturevalue(person))
+    assert response.status_code == 403
+    assert b"Whole partnership" not in response.content
+
+
+def test_the_list_download_needs_signing_in_and_a_known_table(client, officer, quarter):
+    assert client.get(URL, {"format": "csv"})["Location"].startswith("/accounts/login/")
+    assert packs_csv(client, officer, table="values").status_code == 404

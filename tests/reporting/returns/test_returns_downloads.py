@@ -71,3 +71,44 @@ def test_the_page_links_its_downloads(client, officer, lead_role):
         in officer_page
     )
     assert "Download your returns (CSV)" in lead_page
+
+
+# --- The counts by lead partner (&table=partners) ------------------------------------------
+
+
+def counts_of(response) -> dict[str, dict[str, str]]:
+    """Each partner's row of the counts file, by the header's states (without the 0s)."""
+    head, *rows = csv_rows(response)
+    assert (head[0], head[-1]) == ("Partner", "Total")
+    return {
+        row[0]: {state: n for state, n in zip(head[1:], row[1:], strict=True) if n != "0"}
+        for row in rows
+    }
+
+
+def test_the_performance_team_downloads_the_counts_by_partner(client, officer, council, police):
+    response = get(client, officer, table="partners")
+
+    assert response["Content-Disposition"] == f'attachment; filename="returns-{Q2}-by-partner.csv"'
+    counts = counts_of(response)
+    assert counts[council.short_name] == {
+        "Not started": "1", "Draft": "1", "Submitted": "1", "Total": "3"
+    }  # fmt: skip
+    assert counts[police.short_name]["Approved"] == "1"
+    assert counts[police.short_name]["Total"] == "3"
+    client.force_login(officer)
+    assert 'data-table="partners"' in client.get(URL, {"round": Q2}).text
+
+
+def test_a_partners_officer_downloads_their_partners_counts_only(client, council_officer, council):
+    assert list(counts_of(get(client, council_officer, table="partners"))) == [council.short_name]
+
+
+@pytest.mark.parametrize("role", ["psb", "board", "scrutiny", "council_scrutiny", "lead"])
+def test_readers_and_leads_have_no_counts_by_partner(request, client, role):
+    user = (
+        request.getfixturevalue("lead_role").user
+        if role == "lead"
+        else (request.getfixturevalue(role))
+    )
+    assert get(client, user, table="partners").status_code == 404

@@ -11,6 +11,7 @@ from partnership.periods import Period as PeriodRef
 from reporting.models import PartnershipCalendar, QuarterlyReturn, ReturnRound
 from reporting.returns.selectors.returns_list import default_round_dates, rounds_page
 from tests import factories as f
+from tests.csv_helpers import csv_rows
 
 State = QuarterlyReturn.State
 URL = "/returns/rounds/"
@@ -546,3 +547,42 @@ def test_selector_offers_quarters_relative_to_the_date_it_is_given(db):
 def test_the_rounds_page_links_to_the_quarterly_cycle(client, officer):
     client.force_login(officer)
     assert 'href="/returns/cycle/"' in client.get("/returns/rounds/").text
+
+
+# --- The rounds as CSV (?format=csv&table=rounds) -------------------------------------------
+
+
+def rounds_csv(client, table="rounds"):
+    return client.get(URL, {"format": "csv", "table": table})
+
+
+@pytest.mark.parametrize("person", ["officer", "admin_user"])
+def test_the_performance_team_downloads_the_rounds_as_listed(
+    request, client, the_round, outcome, other_outcome, person
+):
+    f.QuarterlyReturnFactory(round=the_round, outcome=outcome, state=State.SUBMITTED)
+    f.QuarterlyReturnFactory(round=the_round, outcome=other_outcome, state=State.APPROVED)
+    client.force_login(user_of(request, person))
+
+    response = rounds_csv(client)
+
+    assert response["Content-Disposition"] == 'attachment; filename="rounds.csv"'
+    assert csv_rows(response) == [
+        ["Quarter", "Opens", "Due", "Closes", "State", "Returns", "Submitted", "Approved"],
+        ["Q2 2025-26", "2025-10-01", "2025-10-22", "2025-11-05", "Open", "2", "1", "1"],
+    ]
+    assert 'data-table="rounds"' in client.get(URL).text
+
+
+@pytest.mark.parametrize("person", NOT_MANAGERS)
+def test_others_may_not_download_the_rounds(request, client, the_round, person):
+    client.force_login(user_of(request, person))
+    response = rounds_csv(client)
+    assert response.status_code == 403
+    assert "Q2 2025-26" not in response.text
+
+
+def test_the_rounds_download_needs_signing_in_and_a_known_table(client, officer, the_round):
+    assert rounds_csv(client)["Location"].startswith("/accounts/login/")
+    client.force_login(officer)
+    assert rounds_csv(client, table="returns").status_code == 404

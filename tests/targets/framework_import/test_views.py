@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from partnership.models import Outcome
 from targets.framework_import import sheets as s
 from targets.models import FrameworkImport
+from tests.csv_helpers import csv_rows
 from tests.targets.framework_import.conftest import indicator_row, outcome_row, workbook
 
 GOOD = workbook(
@@ -204,3 +205,46 @@ def test_the_value_import_page_links_to_the_framework_import(client, framework, 
     client.force_login(officer)
     page = client.get(reverse("value_import")).content.decode()
     assert reverse("framework_import") in page
+
+
+# --- The record of imports as CSV (?format=csv) -------------------------------------------
+
+
+def imports_csv(client, **query):
+    return client.get(reverse("framework_imports"), {"format": "csv", **query})
+
+
+@pytest.mark.parametrize("who", ["officer", "admin_user"])
+def test_the_performance_team_downloads_the_record_of_imports(client, framework, request, who):
+    user = request.getfixturevalue(who)
+    client.force_login(user)
+    _upload(client)
+    _upload(client, name="second.xlsx")
+    first, second = FrameworkImport.objects.order_by("pk")
+
+    response = imports_csv(client)
+
+    assert response["Content-Disposition"] == 'attachment; filename="framework-imports.csv"'
+    head, *rows = csv_rows(response)
+    assert head == ["Import", "File", "When", "Who", "Status", "Added", "Changed", "Refused rows"]
+    assert [(r[0], r[1]) for r in rows] == [
+        (str(second.pk), "second.xlsx"), (str(first.pk), "framework.xlsx")
+    ]  # fmt: skip
+    assert rows[0][3] == (user.get_full_name() or user.username)
+    assert 'data-table="imports"' in client.get(reverse("framework_imports")).content.decode()
+
+
+@pytest.mark.parametrize("who", ["lead", "board", "psb", "scrutiny", "nobody", "council_officer"])
+def test_everyone_else_downloads_no_record(client, framework, request, officer, who):
+    client.force_login(officer)
+    _upload(client)
+    client.force_login(request.getfixturevalue(who))
+    response = imports_csv(client)
+    assert response.status_code == 403
+    assert b"framework.xlsx" not in response.content
+
+
+def test_the_record_download_needs_signing_in_and_a_known_table(client, framework, officer):
+    assert "/accounts/login/" in imports_csv(client)["Location"]
+    client.force_login(officer)
+    assert imports_csv(client, table="rows").status_code == 404
