@@ -28,7 +28,10 @@ def world(outcome, block, council, lead_role):
         value=77.7, is_approved=False,
     )  # fmt: skip
     risk = f.RiskFactory(title="Carers leave", level=RiskLevel.BLOCK, outcome=None, block=block)
-    Action.objects.create(target=red, description="Recruit more carers", lead_organisation=council)
+    action = Action.objects.create(
+        outcome=outcome, description="Recruit more carers", lead_organisation=council
+    )
+    action.targets.add(red)
     return {"red": red, "green": green, "draft": draft, "risk": risk}
 
 
