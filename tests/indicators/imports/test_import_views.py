@@ -52,6 +52,7 @@ def test_the_officer_previews_adds_an_area_and_saves(client, world, officer):
     assert f"Import #{record.pk}: comparators.csv" in page
     listing = client.get(reverse("value_imports")).content.decode()
     assert "comparators.csv" in listing
+    assert f'href="{reverse("value_import_detail", args=[record.pk])}"' in listing
 
 
 def test_a_bad_file_shows_the_error_and_keeps_the_choices(client, world, officer):

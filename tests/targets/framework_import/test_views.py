@@ -49,6 +49,7 @@ def test_the_officer_previews_and_saves(client, framework, officer):
     assert Outcome.objects.filter(code="CYP 2").exists()
     listing = client.get(reverse("framework_imports")).content.decode()
     assert f"#{record.pk} framework.xlsx" in listing
+    assert f'href="{reverse("framework_import_detail", args=[record.pk])}"' in listing
 
 
 def test_a_bad_file_shows_the_error_and_saves_nothing(client, framework, officer):
