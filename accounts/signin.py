@@ -14,6 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 LOCKED_OUT_STATUS = 429
+# Axes keeps the username tried in a column of 255 characters; a username is at most 150.
+USERNAME_KEPT = 150
 
 
 def locked_out_message() -> str:
@@ -50,3 +52,13 @@ def client_ip(request: HttpRequest) -> str | None:
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+def attempted_username(request: HttpRequest, credentials: dict | None = None) -> str:
+    """The username a sign-in tried, as Axes counts and keeps it: no longer than a username
+    can be, so that an overlong one is counted as a failure like any other instead of
+    failing to be stored."""
+    typed = (credentials or {}).get("username") if credentials else None
+    if typed is None:
+        typed = request.POST.get("username", "")
+    return str(typed)[:USERNAME_KEPT]

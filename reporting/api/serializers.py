@@ -79,7 +79,8 @@ class PostedSerializer(serializers.Serializer):
     added = serializers.IntegerField(required=False)
     changed = serializers.IntegerField(required=False)
     unchanged = serializers.IntegerField(required=False)
-    problems = ProblemSerializer(many=True)
+    # Absent when the body could not be read at all (DRF's own "JSON parse error - ...").
+    problems = ProblemSerializer(many=True, required=False)
 
     def get_fields(self):
         fields = super().get_fields()

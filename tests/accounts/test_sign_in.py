@@ -58,6 +58,16 @@ def test_thirty_wrong_passwords_lock_the_account_and_the_right_one_then_fails(
     assert "There is a problem" in text
 
 
+def test_an_overlong_username_is_refused_and_counted_like_any_other(client, person, settings):
+    overlong = "a" * 300  # longer than Axes' column (255) and than any username (150)
+    response = sign_in(client, overlong, "wrong password")
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert AccessAttempt.objects.get().username == "a" * 150
+    fail(client, overlong, settings.AXES_FAILURE_LIMIT)
+    assert sign_in(client, overlong, "wrong password").status_code == LOCKED_OUT_STATUS
+
+
 def test_the_lock_counts_failures_from_any_address(client, person, settings):
     for n in range(settings.AXES_FAILURE_LIMIT):
         sign_in(client, "asha", "wrong password", address=f"10.2.0.{n}")
