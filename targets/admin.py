@@ -1,12 +1,14 @@
 """The administrators' screens for targets, their trajectories and the action plans."""
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnership.admin import PeriodChoicesMixin
-from targets.models import Action, ActionUpdate, DeliveryPlan, Milestone, Target
+from targets.models import Action, ActionUpdate, DeliveryPlan, FrameworkImport, Milestone, Target
 
 
 class MilestoneInline(PeriodChoicesMixin, admin.TabularInline):
@@ -134,3 +136,25 @@ class DeliveryPlanAdmin(SimpleHistoryAdmin):
     ordering = ("outcome__code",)
     autocomplete_fields = ("outcome",)
     readonly_fields = ("version",)
+
+
+@admin.register(FrameworkImport)
+class FrameworkImportAdmin(SimpleHistoryAdmin):
+    """The record of framework imports, to read: one is made and saved at /data/framework/."""
+
+    list_display = ("pk", "file_name", "status", "created_by", "created_at", "added", "changed",
+                    "refused")  # fmt: skip
+    list_filter = ("status",)
+    list_select_related = ("created_by",)
+    search_fields = ("file_name", "sha256")
+    exclude = ("content", "problems", "counts")
+    readonly_fields = (
+        "file_name", "size", "sha256", "framework_version", "status", "created_by",
+        "created_at", "saved_at", "added", "changed", "unchanged", "refused",
+    )  # fmt: skip
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).defer("content")

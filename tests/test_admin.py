@@ -40,7 +40,7 @@ from reporting.models import (
     ReturnRound,
 )
 from risks.rules import RiskLevel
-from targets.models import ActionUpdate, DeliveryPlan, Target
+from targets.models import ActionUpdate, DeliveryPlan, FrameworkImport, Target
 from tests import factories as f
 from tests.partnership.test_models import (
     FundingAmountFactory,
@@ -155,6 +155,9 @@ MAKERS: dict[str, Callable[[], Model]] = {
     "indicators.indicatorvalue": f.IndicatorValueFactory,
     "indicators.valueimport": lambda: ValueImport.objects.create(
         file_name="values.csv", size=3, sha256="0" * 64, content=b"a,b", layout="long"
+    ),
+    "targets.frameworkimport": lambda: FrameworkImport.objects.create(
+        file_name="framework.xlsx", size=3, sha256="0" * 64, content=b"abc"
     ),
     "targets.target": lambda: f.MilestoneFactory().target,
     "targets.milestone": f.MilestoneFactory,

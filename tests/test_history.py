@@ -23,7 +23,7 @@ from partnership.models import (
 )
 from reporting.models import PartnershipCalendar, QuarterlyReturn, ReturnRound
 from risks.models import Escalation, EscalationProposal, Risk, RiskAction, RiskReview
-from targets.models import Action, ActionUpdate, DeliveryPlan, Milestone, Target
+from targets.models import Action, ActionUpdate, DeliveryPlan, FrameworkImport, Milestone, Target
 from tests import factories as f
 from tests.test_admin import admin_form_data, admin_url
 
@@ -41,6 +41,7 @@ EDITED_MODELS = [
     Indicator,
     IndicatorValue,
     ValueImport,
+    FrameworkImport,
     Target,
     Milestone,
     Action,
