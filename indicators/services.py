@@ -19,6 +19,7 @@ from simple_history.utils import bulk_update_with_history
 
 from indicators.enums import ValueStatus
 from indicators.models import Indicator, IndicatorValue
+from indicators.signals import approved_values_changed
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area, Period
@@ -111,6 +112,8 @@ def _set_approved(
         row.is_approved = approved
     # bulk_update_with_history writes one historical row per value, by ``actor``.
     bulk_update_with_history(rows, IndicatorValue, ["is_approved"], default_user=actor)
+    if rows:
+        approved_values_changed.send(sender=IndicatorValue)
     return len(rows)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -16,7 +15,6 @@ from indicators.exports import EXPORT_COLUMNS, approved_value_rows
 from indicators.imports import selectors, services
 from indicators.imports.downloads import imports_tables
 from indicators.imports.forms import AreaForm, UploadForm
-from indicators.imports.read import size_text
 from partnership import access
 from partnership.downloads import csv_streaming_response, table_download, wants_csv
 from partnership.errors import ApplicationError
@@ -49,10 +47,6 @@ def value_import(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _upload_page(request, form)
     upload = form.cleaned_data["file"]
-    if upload.size > settings.VALUE_IMPORT_MAX_BYTES:  # refused before it is read
-        limit = size_text(settings.VALUE_IMPORT_MAX_BYTES)
-        form.add_error("file", f"The selected file is larger than {limit}: split it")
-        return _upload_page(request, form)
     indicator = form.cleaned_data["indicator"]
     preview = services.import_preview(
         content=upload.read(),

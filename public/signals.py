@@ -1,7 +1,9 @@
-"""What makes the public pages read afresh: a return saved (approved, or reopened), a
-round saved (closed), an indicator or target saved (published, withdrawn, changed).
+"""What makes the public pages read afresh: values approved or their approval taken back
+(a return approved or reopened) or an import saved (``approved_values_changed``), a round
+saved (closed), an indicator or target saved (published, withdrawn, changed). A draft
+saved changes nothing public, and keeps the pages kept.
 
-``public`` listens to the models below it, so ``reporting`` never imports ``public``.
+``public`` listens to the apps below it, so ``reporting`` never imports ``public``.
 The bump waits for the change to commit.
 """
 
@@ -13,11 +15,12 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from indicators.models import Indicator
+from indicators.signals import approved_values_changed
 from public import cache
-from reporting.returns.models import QuarterlyReturn, ReturnRound
+from reporting.returns.models import ReturnRound
 from targets.models import Target
 
-WATCHED = (QuarterlyReturn, ReturnRound, Indicator, Target)
+WATCHED = (ReturnRound, Indicator, Target)
 
 
 def _changed(sender: Any, **kwargs: Any) -> None:
@@ -30,3 +33,4 @@ def connect() -> None:
         post_delete.connect(
             _changed, sender=model, dispatch_uid=f"public-bump-del-{model.__name__}"
         )
+    approved_values_changed.connect(_changed, dispatch_uid="public-bump-approved-values")

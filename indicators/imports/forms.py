@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 
+from indicators.imports.read import size_text
 from indicators.models import Indicator
 from partnership.models import Area
 from partnership.pages import GovukRadios
@@ -28,11 +30,20 @@ AREA_KINDS = [
 PARENT_KINDS = [Area.Kind.REGION, Area.Kind.ENGLAND, Area.Kind.PARTNERSHIP, Area.Kind.SUB_AREA]
 
 
+def within_import_limit(upload: Any) -> None:
+    """Refuse a file over ``VALUE_IMPORT_MAX_BYTES`` before it is read (every upload of an
+    import: values, the framework)."""
+    if upload.size > settings.VALUE_IMPORT_MAX_BYTES:
+        limit = size_text(settings.VALUE_IMPORT_MAX_BYTES)
+        raise forms.ValidationError(f"The selected file is larger than {limit}: split it")
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Choose a file",
         help_text="A CSV or an .xlsx spreadsheet.",
         error_messages={"required": "Choose a CSV or .xlsx file to import"},
+        validators=[within_import_limit],
     )
     layout = forms.ChoiceField(
         label="Layout", choices=LAYOUT_CHOICES, required=False, widget=GovukRadios

@@ -17,6 +17,7 @@ from indicators.imports.read import ImportRefused, Problem
 from indicators.imports.save import plan_save
 from indicators.imports.selectors import checksum, file_plan, import_replan
 from indicators.models import Indicator, ValueImport
+from indicators.signals import approved_values_changed
 from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area
@@ -123,6 +124,7 @@ def import_save(*, record: ValueImport, sha256: str, actor: Any) -> Plan:
             tuple(plan.problems),
         )
     plan_save(plan=plan, actor=_person(actor), reason=record.change_reason)
+    approved_values_changed.send(sender=ValueImport)
     _count(record, plan)
     record.status = ValueImport.Status.SAVED
     record.saved_at = timezone.now()

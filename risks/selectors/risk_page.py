@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from partnership import access
+from partnership.history import Change, Names, by_object, newest_first, record_changes, value_text
 from partnership.models import Block, Organisation, Outcome
 from partnership.people import display_name
 from risks.charts import TrendPoint
@@ -66,14 +67,6 @@ class EscalationLine:
     score: int
     reason: str
     decided_by: str
-
-
-@dataclass(frozen=True)
-class Change:
-    when: Any
-    who: str
-    what: str  # "Risk" or "Action: ..."
-    changes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -164,7 +157,7 @@ def _ids(records: list[Any], name: str) -> set[int]:
     return {value for r in records if (value := getattr(r, f"{name}_id", None))}
 
 
-def _names(records: list[Any]) -> dict[str, dict[Any, str]]:
+def _names(records: list[Any]) -> Names:
     """The people, organisations and what the risk hung on that the history names: one
     query for each, however long the history."""
     users = get_user_model().objects.filter(pk__in=_ids(records, "owner"))
@@ -181,46 +174,6 @@ def _names(records: list[Any]) -> dict[str, dict[Any, str]]:
     }
 
 
-def _shown(model: Any, name: str, value: Any, names: dict[str, dict[Any, str]]) -> str:
-    if value in (None, ""):
-        return "nothing"
-    if name in names:
-        return names[name].get(value, "(since removed)")
-    model_field = model._meta.get_field(name)
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    return str(value)
-
-
-def _changes(model: Any, records: list[Any], what: Any, names: dict) -> list[Change]:
-    """Each history record of one object (oldest first) with the fields it changed."""
-    changes: list[Change] = []
-    previous = None
-    for record in records:
-        if previous is None:
-            lines: tuple[str, ...] = ("Recorded",)
-        else:
-            delta = record.diff_against(previous, excluded_fields=["updated_at", "created_at"])
-            lines = tuple(
-                f"{model._meta.get_field(c.field).verbose_name.capitalize()}: "
-                f"{_shown(model, c.field, c.old, names)} to {_shown(model, c.field, c.new, names)}"
-                for c in delta.changes
-            )
-        if record.history_type == "-":
-            lines = ("Deleted",)
-        if lines:
-            changes.append(
-                Change(
-                    when=record.history_date,
-                    who=display_name(record.history_user, nobody="the system"),
-                    what=what(record),
-                    changes=lines,
-                )
-            )
-        previous = record
-    return changes
-
-
 def _history(risk: Risk) -> tuple[list[Any], tuple[Change, ...]]:
     risk_records = list(
         risk.history.select_related("history_user").order_by("history_date", "history_id")
@@ -232,13 +185,20 @@ def _history(risk: Risk) -> tuple[list[Any], tuple[Change, ...]]:
     )
     names = _names(risk_records + action_records)
     changes = _changes(Risk, risk_records, lambda r: "Risk", names)
-    by_action: dict[int, list[Any]] = {}
-    for record in action_records:
-        by_action.setdefault(record.id, []).append(record)
-    for records in by_action.values():
+    for records in by_object(action_records):
         changes += _changes(RiskAction, records, lambda r: f"Action: {r.description[:80]}", names)
-    changes.sort(key=lambda c: c.when, reverse=True)
-    return risk_records, tuple(changes)
+    return risk_records, newest_first(changes)
+
+
+def _changes(model: Any, records: list[Any], what: Any, names: Names) -> list[Change]:
+    return record_changes(
+        model,
+        records,
+        what=what,
+        shown=lambda field, value: value_text(model, field, value, names),
+        excluded=["updated_at", "created_at"],
+        removed="Deleted",
+    )
 
 
 def risk_page(*, user: Any, risk_id: int, today: date) -> RiskPage:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from indicators.imports.forms import within_import_limit
+
 
 class UploadForm(forms.Form):
     file = forms.FileField(
@@ -13,4 +15,5 @@ class UploadForm(forms.Form):
             "required": "Choose an .xlsx file to import",
             "empty": "The selected file is empty",
         },
+        validators=[within_import_limit],
     )

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from indicators.imports.read import size_text
 from partnership import access
 from partnership.downloads import table_download, wants_csv
 from partnership.errors import ApplicationError
@@ -49,10 +47,6 @@ def framework_import(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _upload_page(request, form)
     upload = form.cleaned_data["file"]
-    if upload.size > settings.VALUE_IMPORT_MAX_BYTES:  # refused before it is read
-        limit = size_text(settings.VALUE_IMPORT_MAX_BYTES)
-        form.add_error("file", f"The selected file is larger than {limit}: split it")
-        return _upload_page(request, form)
     preview = services.framework_import_preview(
         content=upload.read(), file_name=upload.name, actor=request.user
     )

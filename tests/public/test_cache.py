@@ -90,14 +90,48 @@ def test_closing_a_round_makes_its_quarter_public_at_once(
 
 
 def test_a_value_changed_outside_a_return_shows_once_the_cache_expires(client, world, area):
-    """An import of published data changes values without a return: the server keeps a page
-    no longer than SERVER_TIMEOUT; a bump (as the next approval does) shows it at once."""
+    """A value written outside the services (the admin) sends no signal: the server keeps a
+    page no longer than SERVER_TIMEOUT; a bump (as the next approval does) shows it at once."""
     client.get("/public/data.csv")
     value(world["published"], area, "2024-25-Q4", "39.9")
     assert "39.9" not in client.get("/public/data.csv").content.decode()
     public_cache.bump()
     assert "39.9" in client.get("/public/data.csv").content.decode()
     assert public_cache.SERVER_TIMEOUT <= 600
+
+
+def test_an_import_of_published_data_shows_at_once(
+    client, world, comparator, officer, django_capture_on_commit_callbacks
+):
+    from indicators.imports.services import import_preview, import_save
+
+    client.get("/public/data.csv")
+    code = world["published"].code
+    csv = f"Indicator,Area,Period,Value\n{code},E07000777,2024-25-Q4,31.7\n".encode()
+    preview = import_preview(content=csv, file_name="nearby.csv", actor=officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        import_save(record=preview.record, sha256=preview.record.sha256, actor=officer)
+    response = client.get("/public/data.csv")
+    assert response["X-Public-Cache"] == "miss"
+    assert "31.7" in response.content.decode()
+
+
+def test_a_draft_saved_keeps_the_public_pages_kept(
+    client, world, outcome, lead, django_capture_on_commit_callbacks
+):
+    from reporting.returns.services.drafts import Commentary, ValueEntry, return_save
+
+    draft = f.QuarterlyReturnFactory(
+        round=ReturnRound.objects.get(period__code="2026-27-Q1"), outcome=outcome
+    )
+    client.get("/public/")
+    with django_capture_on_commit_callbacks(execute=True):
+        return_save(
+            quarterly_return=draft, version=draft.version, actor=lead,
+            values=[ValueEntry(indicator_id=world["published"].pk, value=Decimal("88.7"))],
+            commentary=Commentary(),
+        )  # fmt: skip
+    assert client.get("/public/")["X-Public-Cache"] == "hit"
 
 
 def test_the_version_starts_again_when_the_cache_has_lost_it(db):

@@ -10,25 +10,23 @@ performance officer history records (without it, the command line as the team).
 
 from __future__ import annotations
 
-import os
+import functools
 from typing import Any
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from indicators.imports.command import ImportCommand
 from indicators.imports.layouts import LAYOUTS
 from indicators.imports.plan import Plan
-from indicators.imports.read import ImportRefused, size_text
+from indicators.imports.read import ImportRefused
 from indicators.imports.selectors import import_replan
 from indicators.imports.services import import_preview, import_save, unknown_areas_create
 from indicators.imports.summary import preview_lines
-from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Import a CSV or .xlsx of values (long, wide or Fingertips), all or nothing."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -44,14 +42,6 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Preview only; save nothing.")
         parser.add_argument("--user", default="", help="The performance officer importing.")
-
-    def _actor(self, username: str) -> Any:
-        if not username:
-            return access.PERFORMANCE_TEAM_JOB
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None:
-            raise CommandError(f"There is no one with the username {username}.")
-        return user
 
     def _parent(self, options: dict[str, Any]) -> Area | None:
         code = options["sub_areas_of"].strip()
@@ -75,37 +65,18 @@ class Command(BaseCommand):
             raise CommandError(f"{error.message}. Nothing was saved.") from None
         self.stdout.write(f"Created {len(made)} {what}.")
 
-    def _content(self, path: str) -> bytes:
-        try:
-            if os.path.getsize(path) > settings.VALUE_IMPORT_MAX_BYTES:
-                limit = size_text(settings.VALUE_IMPORT_MAX_BYTES)
-                raise CommandError(f"{path} is larger than {limit}: split it.")
-            with open(path, "rb") as handle:
-                return handle.read()
-        except OSError as error:
-            raise CommandError(f"Could not read {path}: {error.strerror}.") from None
-
     def handle(self, *args: Any, **options: Any) -> None:
-        actor = self._actor(options["user"])
+        actor = self.actor(options["user"])
         parent = self._parent(options)
-        path = options["file"]
-        try:
-            preview = import_preview(
-                content=self._content(path),
-                file_name=os.path.basename(path),
+        preview = self.preview(
+            options["file"],
+            functools.partial(
+                import_preview,
                 actor=actor,
                 layout=options["layout"],
                 indicator_code=options["indicator"],
-            )
-        except ApplicationError as error:
-            raise CommandError(error.message) from None
-        if preview.refusal is not None:
-            for problem in preview.refusal.problems:
-                self.stdout.write(f"  {problem}")
-            message = preview.refusal.message
-            if not message.startswith("Nothing was saved"):
-                message += ". Nothing was saved"
-            raise CommandError(f"{message}.")
+            ),
+        )
         plan = preview.plan
         assert plan is not None
         if options["create_areas"] and plan.unknown_areas:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch
 
+from partnership.history import Change, Names, by_object, newest_first, record_changes, value_text
 from partnership.models import Block, FundingAmount, FundingStream, Organisation, Outcome
-from partnership.people import display_name
 from partnership.periods import Period as PeriodRef
 from reporting.funding.rules import pounds
 from reporting.funding.selectors.streams import stream_for
@@ -40,14 +39,6 @@ class FundedAction:
     block_slug: str
     amount: Decimal | None
     status_label: str
-
-
-@dataclass(frozen=True)
-class Change:
-    when: datetime
-    who: str
-    what: str  # "Stream" or "Amount for 2025-26"
-    changes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -125,7 +116,7 @@ def _action(action: Action) -> FundedAction:
 NAMED = {"block": Block, "outcome": Outcome, "provider": Organisation}
 
 
-def _names(records: list[Any]) -> dict[str, dict[int, str]]:
+def _names(records: list[Any]) -> Names:
     """What the history's records name (blocks, outcomes, partners): a query for each."""
     names: dict[str, dict[int, str]] = {}
     for field, model in NAMED.items():
@@ -134,43 +125,20 @@ def _names(records: list[Any]) -> dict[str, dict[int, str]]:
     return names
 
 
-def _shown(model: Any, field: str, value: Any, names: dict[str, dict[int, str]]) -> str:
-    if value in (None, ""):
-        return "nothing"
-    if field in names:
-        return names[field].get(value, "(since removed)")
-    if field == "amount":
-        return pounds(value)
-    choices = model._meta.get_field(field).flatchoices
-    return str(dict(choices).get(value, value)) if choices else str(value)
+def _changes(model: Any, records: list[Any], what: Callable[[Any], str], names: Names) -> list:
+    def shown(field: str, value: Any) -> str:
+        if field == "amount" and value is not None:
+            return pounds(value)
+        return value_text(model, field, value, names)
 
-
-def _changes(model: Any, records: list[Any], what: Callable[[Any], str], names: dict) -> list:
-    changes: list[Change] = []
-    previous = None
-    for record in records:
-        if record.history_type == "-":
-            lines: tuple[str, ...] = ("Removed",)
-        elif previous is None:
-            lines = ("Recorded",) if model is FundingStream else (f"{pounds(record.amount)}",)
-        else:
-            delta = record.diff_against(previous, excluded_fields=["version", "year"])
-            lines = tuple(
-                f"{model._meta.get_field(c.field).verbose_name.capitalize()}: "
-                f"{_shown(model, c.field, c.old, names)} to {_shown(model, c.field, c.new, names)}"
-                for c in delta.changes
-            )
-        if lines:
-            changes.append(
-                Change(
-                    when=record.history_date,
-                    who=display_name(record.history_user, nobody="the system"),
-                    what=what(record),
-                    changes=lines,
-                )
-            )
-        previous = record
-    return changes
+    return record_changes(
+        model,
+        records,
+        what=what,
+        shown=shown,
+        excluded=["version", "year"],
+        first=lambda r: "Recorded" if model is FundingStream else pounds(r.amount),
+    )
 
 
 def _history(stream: FundingStream) -> tuple[Change, ...]:
@@ -178,17 +146,13 @@ def _history(stream: FundingStream) -> tuple[Change, ...]:
     stream_records = list(
         stream.history.select_related("history_user").order_by("history_date", "history_id")
     )
-    amount_records = list(
+    amount_records = (
         FundingAmount.history.filter(stream_id=stream.pk)
         .select_related("history_user", "year")
         .order_by("history_date", "history_id")
     )
     names = _names(stream_records)
     changes = _changes(FundingStream, stream_records, lambda r: "Stream", names)
-    by_amount: dict[int, list[Any]] = {}
-    for record in amount_records:
-        by_amount.setdefault(record.id, []).append(record)
-    for records in by_amount.values():
+    for records in by_object(amount_records):
         changes += _changes(FundingAmount, records, lambda r: f"Amount for {r.year.code}", names)
-    changes.sort(key=lambda c: c.when, reverse=True)
-    return tuple(changes)
+    return newest_first(changes)
