@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
 
 from indicators.enums import ADDITIVE_UNITS, Accumulation, Polarity
 from partnership.periods import Period as PeriodRef
@@ -88,68 +87,87 @@ def target_context(
     (a year-to-date indicator gets its year-to-date milestone for a quarter). The amber
     tolerance is the target's own, else the partnership's (``RAG_TOLERANCE_PCT``).
 
-    Two queries, whatever the number of indicators and periods.
+    Two queries of plain rows (no model instances), whatever the number of indicators
+    and periods.
     """
     ids = list(dict.fromkeys(indicator_ids))
     if not ids:
         return {}
     area_id = getattr(area, "pk", area)
     wanted = list(dict.fromkeys(_ref(p) for p in periods))
-    targets = (
-        Target.objects.filter(indicator_id__in=ids, area_id=area_id)
-        .select_related("indicator", "baseline_period", "target_period")
-        .prefetch_related(
-            Prefetch("milestones", queryset=Milestone.objects.select_related("period"))
-        )
+    targets = list(
+        Target.objects.filter(indicator_id__in=ids, area_id=area_id).values(*_TARGET_FIELDS)
     )
+    milestones: dict[int, dict[PeriodRef, Decimal]] = {}
+    for target_id, code, value in Milestone.objects.filter(
+        target_id__in=[t["id"] for t in targets]
+    ).values_list("target_id", "period__code", "value"):
+        milestones.setdefault(target_id, {})[PeriodRef.parse(code)] = value
     default = default_tolerance_pct()
-    return {target.indicator_id: _context(target, wanted, default) for target in targets}
+    return {
+        t["indicator_id"]: _context(t, milestones.get(t["id"], {}), wanted, default)
+        for t in targets
+    }
 
 
-def _context(target: Target, wanted: list[PeriodRef], default_tolerance: Decimal) -> TargetContext:
-    """One target's context, with its milestones at the ``wanted`` periods."""
-    indicator = target.indicator
-    accumulation = Accumulation(indicator.accumulation)
-    milestones, problem = _milestones(target, wanted, accumulation)
-    return TargetContext(
-        indicator_id=indicator.pk,
-        polarity=Polarity(indicator.polarity),
-        accumulation=accumulation,
-        kind=target.kind,
-        kind_label=target.get_kind_display(),
-        baseline_value=target.baseline_value,
-        baseline_period=target.baseline_period.ref,
-        target_value=target.target_value,
-        target_period=target.target_period.ref,
-        standard_target_value=target.standard_target_value,
-        tolerance_pct=(
-            target.tolerance_pct if target.tolerance_pct is not None else default_tolerance
-        ),
-        milestones=milestones,
-        problem=problem,
-    )
+_TARGET_FIELDS = (
+    "id",
+    "indicator_id",
+    "kind",
+    "baseline_value",
+    "baseline_period__code",
+    "target_value",
+    "target_period__code",
+    "standard_target_value",
+    "tolerance_pct",
+    "indicator__polarity",
+    "indicator__accumulation",
+    "indicator__unit",
+)
 
 
-def _milestones(
-    target: Target, wanted: list[PeriodRef], accumulation: Accumulation
-) -> tuple[Mapping[PeriodRef, Decimal], str]:
-    """The target's milestone at each ``wanted`` period, and why there are none if its
-    trajectory cannot be worked out."""
+def _context(
+    target: dict[str, Any],
+    milestones: Mapping[PeriodRef, Decimal],
+    wanted: list[PeriodRef],
+    default_tolerance: Decimal,
+) -> TargetContext:
+    """One target's context (a row of :data:`_TARGET_FIELDS`), with its milestones at the
+    ``wanted`` periods."""
+    accumulation = Accumulation(target["indicator__accumulation"])
+    baseline_period = PeriodRef.parse(target["baseline_period__code"])
+    target_period = PeriodRef.parse(target["target_period__code"])
     try:
-        milestones = rules.trajectory(
-            baseline_period=target.baseline_period.ref,
-            baseline_value=target.baseline_value,
-            target_period=target.target_period.ref,
-            target_value=target.target_value,
-            milestones={m.period.ref: m.value for m in target.milestones.all()},
+        expected = rules.trajectory(
+            baseline_period=baseline_period,
+            baseline_value=target["baseline_value"],
+            target_period=target_period,
+            target_value=target["target_value"],
+            milestones=milestones,
             periods=wanted,
             accumulation=accumulation,
-            additive=target.indicator.unit in ADDITIVE_UNITS,
+            additive=target["indicator__unit"] in ADDITIVE_UNITS,
         )
+        problem = ""
     except ValueError as error:
         # A target set up wrongly must not stop a page: its values are judged grey.
-        return {}, str(error)
-    return milestones, ""
+        expected, problem = {}, str(error)
+    tolerance = target["tolerance_pct"]
+    return TargetContext(
+        indicator_id=target["indicator_id"],
+        polarity=Polarity(target["indicator__polarity"]),
+        accumulation=accumulation,
+        kind=target["kind"],
+        kind_label=Target.Kind(target["kind"]).label,
+        baseline_value=target["baseline_value"],
+        baseline_period=baseline_period,
+        target_value=target["target_value"],
+        target_period=target_period,
+        standard_target_value=target["standard_target_value"],
+        tolerance_pct=tolerance if tolerance is not None else default_tolerance,
+        milestones=expected,
+        problem=problem,
+    )
 
 
 def spc_process(indicator: Any, periods: Sequence[PeriodRef]) -> ProcessOptions:
