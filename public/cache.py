@@ -15,28 +15,23 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
-VERSION_KEY = "public:version"
+from partnership.cache import Versioned
+
 # How long a browser or proxy may keep a page, and how long the server keeps one whose
 # version has not changed (a value imported outside a return is public within this).
 MAX_AGE = 300
 SERVER_TIMEOUT = 600
+PUBLIC = Versioned("public", timeout=SERVER_TIMEOUT)
 
 
 def version() -> int:
     """The current version of what is public."""
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        current = cache.get(VERSION_KEY, 1)
-    return int(current)
+    return PUBLIC.version()
 
 
 def bump() -> None:
     """Something public changed: every cached page and file is read afresh."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted)
-        cache.set(VERSION_KEY, 2, timeout=None)
+    PUBLIC.bump()
 
 
 def cached_public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -45,7 +40,7 @@ def cached_public(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        key = f"public:{version()}:{request.path}"
+        key = PUBLIC.key(request.path)
         kept = cache.get(key)
         if kept is not None:
             content, content_type, disposition = kept

@@ -9,6 +9,7 @@ team.
 import os
 
 import pytest
+from django.core.cache import cache
 
 from partnership.models import Role
 from tests import factories as f
@@ -21,6 +22,13 @@ def skip_or_fail(reason: str) -> None:
     if REQUIRE_SERVICES:
         pytest.fail(f"{reason} (REQUIRE_SERVICES=1: every test must run)")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept_from_another_test():
+    """Each test's database is its own, so nothing read from another test's (a kept
+    scorecard, a public page) may be served to it."""
+    cache.clear()
 
 
 @pytest.fixture

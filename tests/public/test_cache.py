@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from indicators.models import IndicatorValue
 from public import cache as public_cache
 from reporting.models import QuarterlyReturn, ReturnRound
 from reporting.returns.services.returns import return_approve
@@ -89,11 +90,22 @@ def test_closing_a_round_makes_its_quarter_public_at_once(
     assert "Figures for Q1 2026-27 published" in client.get("/public/feed.atom").content.decode()
 
 
-def test_a_value_changed_outside_a_return_shows_once_the_cache_expires(client, world, area):
-    """A value written outside the services (the admin) sends no signal: the server keeps a
-    page no longer than SERVER_TIMEOUT; a bump (as the next approval does) shows it at once."""
+def test_an_approved_value_saved_in_the_admin_shows_at_once(
+    client, world, area, django_capture_on_commit_callbacks
+):
+    """An approved value saved one by one (the admin) changes what is approved."""
     client.get("/public/data.csv")
-    value(world["published"], area, "2024-25-Q4", "39.9")
+    with django_capture_on_commit_callbacks(execute=True):
+        value(world["published"], area, "2024-25-Q4", "39.9")
+    assert "39.9" in client.get("/public/data.csv").content.decode()
+
+
+def test_a_value_changed_around_the_models_shows_once_the_cache_expires(client, world, area):
+    """A change written with ``QuerySet.update`` sends no signal: the server keeps a page no
+    longer than SERVER_TIMEOUT; a bump (as the next approval does) shows it at once."""
+    found = value(world["published"], area, "2024-25-Q4", "38.1")
+    client.get("/public/data.csv")
+    IndicatorValue.objects.filter(pk=found.pk).update(value=Decimal("39.9"))
     assert "39.9" not in client.get("/public/data.csv").content.decode()
     public_cache.bump()
     assert "39.9" in client.get("/public/data.csv").content.decode()

@@ -5,15 +5,19 @@ A constant number of queries, whatever the number of targets, indicators or area
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any
 
+from partnership import access
 from partnership.errors import ApplicationError
 from partnership.models import Area, Period
 from partnership.selectors import partnership_area
+from reporting.scorecard.cache import SCORECARDS
 from reporting.scorecard.selectors.judging import row
 from reporting.scorecard.selectors.outcomes import outcome_line, outcome_returns
-from reporting.scorecard.selectors.rows import RagCounts, Scope, Scorecard
+from reporting.scorecard.selectors.rows import RagCounts, Scope, Scorecard, ScorecardRow
 from reporting.scorecard.selectors.values import read_values, value_for, wanted_periods
 from targets.models import Target
 from targets.plan_selectors import with_live_actions
@@ -32,17 +36,54 @@ def scorecard(
 
     Rows are in the order of blocks, outcomes and indicator codes. See
     :mod:`reporting.scorecard.selectors` for what a value for the quarter is and who sees
-    which values.
+    which values. Judged on approved values alone, the rows are the same for everyone who
+    may use the site, and kept (:mod:`reporting.scorecard.cache`); each person's outcome
+    returns are read afresh and joined to them.
     """
     scope = scope or Scope()
-    ref = period.ref
     area = _area()
-    targets = _targets_in_scope(area, scope, today)
     outcomes = outcome_returns(
         user=user, period=period, today=today, scope=scope, approved_only=approved_only
     )
     by_outcome = {line.outcome_id: line for line in outcomes.lines}
+    if approved_only and access.can_use_site(user):
+        judged = SCORECARDS.kept(
+            ("rows", period.code, today.isoformat(), scope.block, scope.stretch_only),
+            partial(_judged, user=user, period=period, today=today, scope=scope, area=area),
+        )
+    else:
+        judged = _judged(user, period, today, scope, area, approved_only=approved_only)
+    rows = [
+        replace(found, outcome_return=by_outcome.get(found.outcome_id, found.outcome_return))
+        for found in judged
+        if scope.matches(found)
+    ]
+    return Scorecard(
+        period=period.ref,
+        scope=scope,
+        approved_only=approved_only,
+        area_name=area.name if area else "",
+        rows=tuple(rows),
+        outcomes=tuple(line for line in outcomes.lines if scope.matches_outcome(line)),
+        round_due_on=outcomes.due_on,
+        round_state=outcomes.round_state,
+        counts=RagCounts.of_rows(rows),
+    )
 
+
+def _judged(
+    user: Any,
+    period: Period,
+    today: date,
+    scope: Scope,
+    area: Area | None,
+    *,
+    approved_only: bool = True,
+) -> list[ScorecardRow]:
+    """The targets of ``scope``'s block (and stretch ones only if it says so), judged for
+    the quarter, each with its outcome's line before its return is joined to it."""
+    ref = period.ref
+    targets = _targets_in_scope(area, scope, today)
     indicator_ids = [t.indicator_id for t in targets]
     values = read_values(
         user=user,
@@ -62,24 +103,17 @@ def scorecard(
         if targets
         else {}
     )
-    rows = []
-    for target in targets:
-        outcome = target.indicator.primary_outcome
-        line = by_outcome.get(outcome.pk) or outcome_line(outcome)
-        judged = row(target, ref, chosen[target.indicator_id], values, contexts, line)
-        if scope.matches(judged):
-            rows.append(judged)
-    return Scorecard(
-        period=ref,
-        scope=scope,
-        approved_only=approved_only,
-        area_name=area.name if area else "",
-        rows=tuple(rows),
-        outcomes=tuple(line for line in outcomes.lines if scope.matches_outcome(line)),
-        round_due_on=outcomes.due_on,
-        round_state=outcomes.round_state,
-        counts=RagCounts.of_rows(rows),
-    )
+    return [
+        row(
+            target,
+            ref,
+            chosen[target.indicator_id],
+            values,
+            contexts,
+            outcome_line(target.indicator.primary_outcome),
+        )
+        for target in targets
+    ]
 
 
 def _area() -> Area | None:

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 
-from indicators.models import Indicator
 from partnership.periods import Period as PeriodRef
 from partnership.periods import last_quarters
 from reporting.dashboards.selectors.indicator_page import indicator_page
@@ -39,10 +38,10 @@ def url(indicator) -> str:
 
 
 def rebase(indicator, code=REBASE, points=None, reason="A new pathway from April"):
-    Indicator.objects.filter(pk=indicator.pk).update(
-        spc_rebased_from=code, spc_baseline_points=points, spc_change_reason=reason
-    )
-    indicator.refresh_from_db()
+    indicator.spc_rebased_from = code
+    indicator.spc_baseline_points = points
+    indicator.spc_change_reason = reason
+    indicator.save(update_fields=["spc_rebased_from", "spc_baseline_points", "spc_change_reason"])
 
 
 def test_a_shift_is_a_signal_until_the_process_is_rebased(shifted, officer):
