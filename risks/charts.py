@@ -13,9 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import plotly.graph_objects as go
-
-from partnership.charts import Chart, Table, chart
+from partnership.charts import Chart, Figure, Table, chart, trace
 from risks.rules import RiskBand, risk_band, risk_score
 
 if TYPE_CHECKING:
@@ -85,8 +83,9 @@ def target_counts(rows: Iterable[RegisterRow]) -> tuple[tuple[str, int], ...]:
 def heat_map_chart(matrix: HeatMap, *, position_label: str) -> Chart:
     """The heat map as a plotly heatmap, each cell written with its count, score and band."""
     likelihoods = [line[0].likelihood for line in matrix.rows]
-    figure = go.Figure(
-        go.Heatmap(
+    figure = Figure(
+        trace(
+            "heatmap",
             x=[str(i) for i in RATINGS],
             y=[str(n) for n in likelihoods],
             z=[[cell.score for cell in line] for line in matrix.rows],
@@ -156,8 +155,9 @@ class TrendPoint:
 
 def trend_chart(points: tuple[TrendPoint, ...], *, title: str) -> Chart:
     """A risk's current score over time, each point labelled with its score and band."""
-    figure = go.Figure(
-        go.Scatter(
+    figure = Figure(
+        trace(
+            "scatter",
             x=[p.when for p in points],
             y=[p.score for p in points],
             text=[f"{p.score} {p.band_label}" for p in points],

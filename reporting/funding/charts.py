@@ -3,9 +3,7 @@ with its table (:mod:`partnership.charts`)."""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
-from partnership.charts import Chart, Table, chart
+from partnership.charts import Chart, Figure, Table, chart, trace
 from reporting.funding.rules import KindTotals, pounds
 from reporting.funding.selectors import FundingPage
 
@@ -23,21 +21,24 @@ def totals_chart(page: FundingPage) -> Chart:
         if totals.total
     ]
     x = [[name for name, _, _ in cells], [year for _, year, _ in cells]]
-    figure = go.Figure()
+    figure = Figure()
     for label, colour, pattern, of in (
         ("Aligned", ALIGNED_COLOUR, "", lambda t: t.aligned),
         ("Pooled", POOLED_COLOUR, "/", lambda t: t.pooled),
     ):
-        figure.add_bar(
-            name=label,
-            x=x,
-            y=[float(of(totals)) for _, _, totals in cells],
-            marker={"color": colour, "pattern": {"shape": pattern}},
-            hovertemplate="%{x}: £%{y:,.0f}<extra>" + label + "</extra>",
+        figure.add_trace(
+            trace(
+                "bar",
+                name=label,
+                x=x,
+                y=[float(of(totals)) for _, _, totals in cells],
+                marker={"color": colour, "pattern": {"shape": pattern}},
+                hovertemplate="%{x}: £%{y:,.0f}<extra>" + label + "</extra>",
+            )
         )
     figure.update_layout(
         barmode="stack",
-        yaxis={"title": "£", "tickformat": ",.0f", "rangemode": "tozero"},
+        yaxis={"title": {"text": "£"}, "tickformat": ",.0f", "rangemode": "tozero"},
         legend={"orientation": "h", "y": 1.1},
         height=420,
     )

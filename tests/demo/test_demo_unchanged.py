@@ -32,6 +32,7 @@ from django.utils import timezone
 from partnership.charts import Chart
 from partnership.models import Block
 from reporting.returns.models import QuarterlyReturn
+from risks.models import Risk
 from reporting.scorecard.selectors import default_quarter, scorecard
 from targets.models import Target
 from tests.demo.test_load_demo import LATEST, TODAY, demo  # noqa: F401 (the shared load)
@@ -137,6 +138,15 @@ class TestPagesOfTheDemo:
         check(
             "return-pages",
             {pk: self.read(client, "officer", f"/returns/{pk}/") for pk in sorted(pks)},
+        )
+
+    def test_the_charts_of_the_risk_register_and_funding(self, client):
+        """Their charts only: every kind of chart the site draws is in these snapshots."""
+        urls = ["/risks/", "/risks/?position=inherent", "/funding/"]
+        urls += [f"/risks/{pk}/" for pk in Risk.objects.order_by("pk").values_list("pk", flat=True)]
+        check(
+            "other-charts",
+            {url: self.read(client, "admin", url).get("chart") for url in urls},
         )
 
     def test_the_scorecard_a_pack_reads(self):

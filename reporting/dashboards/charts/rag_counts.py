@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import plotly.graph_objects as go
-
-from partnership.charts import Chart, Table, chart
+from partnership.charts import Chart, Figure, Table, Trace, chart, trace
 from reporting.formats.charts import RAG_COLOURS
 from reporting.scorecard.selectors import RAG_ORDER, RagCounts
 
@@ -62,7 +60,7 @@ def rag_counts_chart(
     group in the summary ("block", "outcome").
     """
     names = [name for name, _ in groups]
-    figure = go.Figure()
+    figure = Figure()
     for rag in RAG_ORDER:
         figure.add_trace(_bar(rag.value, rag.label, names, [c.of(rag.value) for _, c in groups]))
     figure.update_layout(**_layout(len(groups)))
@@ -75,9 +73,10 @@ def rag_counts_chart(
     )
 
 
-def _bar(key: str, label: str, names: list[str], counts: list[int]) -> go.Bar:
+def _bar(key: str, label: str, names: list[str], counts: list[int]) -> Trace:
     """One rating's segments: its colour, its pattern and its word on each."""
-    return go.Bar(
+    return trace(
+        "bar",
         orientation="h",
         name=label,
         y=names,

@@ -13,10 +13,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import plotly.graph_objects as go
-
 from indicators.enums import Unit
-from partnership.charts import Chart, Table, chart
+from partnership.charts import Chart, Figure, Table, Trace, chart, trace
 from targets.spc import Variation
 
 if TYPE_CHECKING:
@@ -41,9 +39,10 @@ def _line(
     kind: str,
     style: dict[str, Any],
     showlegend: bool = True,
-) -> go.Scatter:
+) -> Trace:
     points = summary.points
-    return go.Scatter(
+    return trace(
+        "scatter",
         x=[p.period_label for p in points],
         y=[float(value(p)) for p in points],
         name=name,
@@ -56,11 +55,12 @@ def _line(
     )
 
 
-def _values(summary: SpcSummary) -> list[go.Scatter]:
+def _values(summary: SpcSummary) -> list[Trace]:
     """The line of values, then one trace of markers per kind of point on it."""
     points = summary.points
     traces = [
-        go.Scatter(
+        trace(
+            "scatter",
             x=[p.period_label for p in points],
             y=[float(p.value) for p in points],
             name="Values",
@@ -76,7 +76,8 @@ def _values(summary: SpcSummary) -> list[go.Scatter]:
         if not chosen:
             continue
         traces.append(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=[p.period_label for p in chosen],
                 y=[float(p.value) for p in chosen],
                 text=[p.text for p in chosen],
@@ -91,8 +92,8 @@ def _values(summary: SpcSummary) -> list[go.Scatter]:
     return traces
 
 
-def _figure(summary: SpcSummary) -> go.Figure:
-    figure = go.Figure()
+def _figure(summary: SpcSummary) -> Figure:
+    figure = Figure()
     limit = {"color": LIMIT_COLOUR, "dash": "dash", "width": 2}
     traces = [
         _line(summary, lambda p: p.upper, name="Process limits", kind="limit", style=limit),
@@ -123,8 +124,8 @@ def _figure(summary: SpcSummary) -> go.Figure:
                 style={"color": TARGET_COLOUR, "dash": "longdash", "width": 2.5},
             )
         )
-    for trace in (*traces, *_values(summary)):
-        figure.add_trace(trace)
+    for line in (*traces, *_values(summary)):
+        figure.add_trace(line)
     figure.update_layout(
         height=440,
         hovermode="closest",

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import plotly.graph_objects as go
-
 from indicators.enums import Polarity, Unit
-from partnership.charts import Chart, Table, chart
+from partnership.charts import Chart, Figure, Table, chart, trace
 
 if TYPE_CHECKING:
     from reporting.dashboards.selectors.indicator_page.sub_areas import SubAreas
@@ -26,8 +24,9 @@ LINE_COLOUR = "#0b0c0c"
 
 def sub_areas_chart(sub_areas: SubAreas) -> Chart:
     """The bars, the partnership area's line, the summary in words and the table."""
-    figure = go.Figure(
-        go.Bar(
+    figure = Figure(
+        trace(
+            "bar",
             orientation="h",
             y=[line.name for line in sub_areas.lines],
             x=[float(line.value) for line in sub_areas.lines],

@@ -11,10 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import plotly.graph_objects as go
-
 from indicators.enums import Unit
-from partnership.charts import Chart, Table, chart
+from partnership.charts import Chart, Figure, Table, Trace, chart, trace
 
 if TYPE_CHECKING:
     from reporting.dashboards.selectors.indicator_page import Trend, TrendMark, TrendSeries
@@ -44,7 +42,7 @@ def _line(
     kind: str,
     name: str,
     showlegend: bool = True,
-) -> go.Scatter:
+) -> Trace:
     colour, dash, marker, width, size = STYLES[kind]
     # An estimated value gets an open marker of the line's own shape; the table and the
     # hover text say "(estimated)" in words.
@@ -52,7 +50,8 @@ def _line(
         f"{marker}-open" if p.estimated and not marker.endswith("-open") else marker
         for p in series.points
     ]
-    return go.Scatter(
+    return trace(
+        "scatter",
         x=list(labels),
         y=[_number(p.value) for p in series.points],
         text=[p.text for p in series.points],
@@ -71,8 +70,9 @@ def _line(
 
 def _mark(
     mark: TrendMark, *, name: str, label: str, symbol: str, colour: str, position: str
-) -> go.Scatter:
-    return go.Scatter(
+) -> Trace:
+    return trace(
+        "scatter",
         x=[mark.period_label],
         y=[_number(mark.value)],
         text=[f"{label} {mark.text}"],
@@ -101,10 +101,10 @@ def _axis_format(trend: Trend) -> dict[str, Any]:
     return axis
 
 
-def _figure(trend: Trend) -> go.Figure:
-    figure = go.Figure()
-    for trace in (*_lines(trend), *_marks(trend)):
-        figure.add_trace(trace)
+def _figure(trend: Trend) -> Figure:
+    figure = Figure()
+    for line in (*_lines(trend), *_marks(trend)):
+        figure.add_trace(line)
     figure.update_layout(
         height=480,
         hovermode="closest",
@@ -121,7 +121,7 @@ def _figure(trend: Trend) -> go.Figure:
     return figure
 
 
-def _lines(trend: Trend) -> list[go.Scatter]:
+def _lines(trend: Trend) -> list[Trace]:
     """A line per area and the trajectory, drawn under the partnership area's own line.
 
     The comparator areas share one entry in the legend.
@@ -146,7 +146,7 @@ def _lines(trend: Trend) -> list[go.Scatter]:
     return lines
 
 
-def _marks(trend: Trend) -> list[go.Scatter]:
+def _marks(trend: Trend) -> list[Trace]:
     """The target's star and the projection's cross, their labels kept apart: the higher
     mark's label above it, the lower's below."""
     target_below = (
