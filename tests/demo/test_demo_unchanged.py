@@ -32,8 +32,8 @@ from django.utils import timezone
 from partnership.charts import Chart
 from partnership.models import Block
 from reporting.returns.models import QuarterlyReturn
-from risks.models import Risk
 from reporting.scorecard.selectors import default_quarter, scorecard
+from risks.models import Risk
 from targets.models import Target
 from tests.demo.test_load_demo import LATEST, TODAY, demo  # noqa: F401 (the shared load)
 

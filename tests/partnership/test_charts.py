@@ -44,7 +44,7 @@ def test_text_cannot_end_the_script_element_it_is_sent_in():
     made = chart(
         id="c", title="t", summary="s", figure=Figure(trace("bar", name=text)), table=TABLE
     )
-    assert "</script>" not in made.figure_json and "<" not in made.figure_json
+    assert "<" not in made.figure_json
     assert json.loads(made.figure_json)["data"][0]["name"] == text
 
 
