@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, QuerySet
 
 from partnership.models import Block, Period
 from partnership.people import display_name
@@ -45,6 +45,9 @@ class BlockNotFound(LookupError):
 
 
 # --- Plain data --------------------------------------------------------------------------------
+
+
+BOARD_RISKS = 25  # the risks a board view lists, highest score first
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,8 @@ class BoardPage:
     quarters: tuple[Option, ...]
     outcomes: tuple[OutcomeCard, ...]
     counts: RagCounts
-    risks: tuple[BoardRisk, ...]
+    risks: tuple[BoardRisk, ...]  # the highest-scoring BOARD_RISKS of them
+    risk_count: int  # every open risk of the block
     # Risks proposed to the board (up to the block, or the block's own proposed back down).
     proposed: tuple[ProposalLine, ...]
     actions: tuple[ActionRow, ...]  # each with its flags: overdue, no progress reported
@@ -164,6 +168,7 @@ def board_page(*, user: Any, block: Block, period: Period, today: date) -> Board
         outcomes=outcomes,
         counts=card.counts,
         risks=_risks(block, today),
+        risk_count=_open_risks(block).count(),
         proposed=tuple(lines(proposed_to_block([block.pk]).order_by("proposed_at", "pk"))),
         actions=_actions(block, today),
         round_due_on=card.round_due_on,
@@ -193,18 +198,26 @@ def blocks_page(*, user: Any, period: Period, today: date) -> BlocksPage:
     )
 
 
+def _open_risks(block: Block) -> QuerySet[Risk]:
+    """The block's risks that are not closed: held on it, its outcomes or their targets."""
+    return Risk.objects.filter(
+        Q(block=block)
+        | Q(outcome__block=block)
+        | Q(target__indicator__primary_outcome__block=block)
+    ).exclude(status=Risk.Status.CLOSED)
+
+
 def _risks(block: Block, today: date) -> tuple[BoardRisk, ...]:
-    """The block's risks that are not closed, highest score first (one query)."""
+    """The block's highest-scoring ``BOARD_RISKS`` open risks, highest first (one query):
+    a board reads those, and the register (filtered to the block) lists every one."""
     risks = (
-        Risk.objects.filter(
-            Q(block=block)
-            | Q(outcome__block=block)
-            | Q(target__indicator__primary_outcome__block=block)
-        )
-        .exclude(status=Risk.Status.CLOSED)
+        _open_risks(block)
         .select_related("owner", "owner_organisation", "block", "outcome", "target__indicator")
+        .annotate(score=F("current_likelihood") * F("current_impact"))
+        .order_by("-score", "title")[:BOARD_RISKS]
     )
     out = []
+    # Ties in the order people read (Python's), whatever the database's collation.
     for risk in sorted(risks, key=lambda r: (-r.current_score, r.title)):
         if risk.target_id:
             hangs_on = f"{risk.target.indicator.code} target"

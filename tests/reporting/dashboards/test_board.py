@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reporting.dashboards.selectors.board import board_page
+from reporting.dashboards.selectors.board import BOARD_RISKS, board_page
 from reporting.models import QuarterlyReturn, ReturnRound
 from reporting.scorecard.selectors import RagCounts
 from risks.models import Risk
@@ -139,6 +139,28 @@ def test_the_blocks_open_risks_and_actions_are_listed(
     on_target_line = next(r for r in page.risks if r.title == "On target")
     assert on_target_line.hangs_on == f"{block_targets['amber'].indicator.code} target"
     assert {a.description for a in page.actions} == {"Outcome action", "Target action"}
+
+
+def test_a_board_reads_its_highest_scoring_risks_and_the_register_has_them_all(
+    client, board, block, the_round, monkeypatch
+):
+    monkeypatch.setattr("reporting.dashboards.selectors.board.BOARD_RISKS", 2)
+    for title, likelihood in (("Low", 1), ("Highest", 5), ("Middle", 3)):
+        f.RiskFactory(
+            level=RiskLevel.BLOCK,
+            outcome=None,
+            block=block,
+            title=title,
+            current_likelihood=likelihood,
+            current_impact=4,
+        )
+
+    response = get(client, board, url(block))
+
+    assert [r.title for r in response.context["page"].risks] == ["Highest", "Middle"]
+    text = text_of(response.text)
+    assert "The 2 highest-scoring of 3 open risks of the block" in text
+    assert f'href="/risks/?block={block.slug}">All 3 open risks of the block' in response.text
 
 
 def test_each_risk_links_to_its_page(client, board, block, the_round):
@@ -292,7 +314,7 @@ def test_query_count_does_not_grow_with_targets_risks_actions_or_areas(
 
     page = response.context["page"]
     assert page.counts.total == 30
-    assert len(page.risks) == 60
+    assert (len(page.risks), page.risk_count) == (BOARD_RISKS, 60)
     assert len(page.actions) == 30
     assert len(large) == len(small)
 
