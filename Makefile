@@ -36,9 +36,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# The suite runs on every core (pytest-xdist), each worker with its own test database.
+PYTEST_WORKERS ?= auto
+
 test: lint
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest --cov --cov-report= $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --cov --cov-report= $(PYTEST_ARGS)
 	@echo "Coverage of the rule modules (every branch is tested):"
 	$(BIN)/coverage report --include="$(RULE_MODULES)" --fail-under=100
 

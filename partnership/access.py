@@ -302,6 +302,8 @@ def visible_values(user: Any, values: QuerySet) -> QuerySet:
     if roles.sees_everything:
         return values
     organisations = roles.organisations_seeing_unapproved
+    if not organisations:  # approved values only: no join to the outcomes to count them
+        return values.filter(is_approved=True)
     return values.filter(
         Q(is_approved=True) | Q(indicator__primary_outcome__lead_organisation_id__in=organisations)
     )

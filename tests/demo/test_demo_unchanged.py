@@ -25,7 +25,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
@@ -35,7 +38,7 @@ from reporting.returns.models import QuarterlyReturn
 from reporting.scorecard.selectors import default_quarter, scorecard
 from risks.models import Risk
 from targets.models import Target
-from tests.demo.test_load_demo import LATEST, TODAY, demo  # noqa: F401 (the shared load)
+from tests.demo.test_load_demo import LATEST, TODAY, load
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +86,25 @@ def check(name: str, found: Any) -> None:
         path.write_text(text)
     assert path.exists(), f"No snapshot {path.name}: take one with UPDATE_SNAPSHOTS=1"
     assert json.loads(text) == json.loads(path.read_text()), f"{name} differs from its snapshot"
+
+
+def _ids_from_the_rows() -> None:
+    """Each table's next id the one after its last row's, as SQLite numbers them (where the
+    snapshots were taken): PostgreSQL's sequences have run on through the rolled-back rows
+    of the tests before, and a page's links and ids would differ."""
+    sql = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in sql:
+            cursor.execute(statement)
+
+
+@pytest.fixture(scope="class")
+def demo(django_db_setup, django_db_blocker):
+    """The demo as at 21 November 2026, its ids as in the snapshots, rolled back after."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        _ids_from_the_rows()
+        yield load(today=TODAY.isoformat())
+        transaction.set_rollback(True)
 
 
 CONTEXT_KEYS = ("page", "listing", "chart", "spc_chart", "sub_areas_chart")

@@ -33,7 +33,12 @@ from reporting.returns.services import return_submit
 from tests import factories as f
 from tests.conftest import skip_or_fail
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+# One Celery queue on the broker: these run on one test worker (pytest -n, --dist loadgroup).
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("celery-broker"),
+]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 DEAD_BROKER = "redis://127.0.0.1:6399/0"  # nothing listens there
