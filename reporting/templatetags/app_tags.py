@@ -8,8 +8,11 @@ Both render `includes/tag.html`, so a tag looks the same wherever it is shown.
 """
 
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
 from django import template
+from django.template.loader import get_template
 
 from reporting.funding.rules import pounds as in_pounds
 
@@ -65,3 +68,34 @@ def pounds(amount: object) -> str:
     return in_pounds(
         amount if isinstance(amount, Decimal) or amount is None else Decimal(str(amount))
     )
+
+
+# --- A row of a targets table ------------------------------------------------------------------
+
+TARGET_ROWS_KEPT = 2048  # rows of HTML each web process keeps
+
+
+@register.simple_tag
+def target_row(item: Any, *, spc: Any = False, variation: Any = False, anchors: Any = False) -> str:
+    """One row of a table of targets (``reporting/dashboards/target_row.html``).
+
+    A row reads nothing but its item (a frozen dataclass of plain data: the scorecard row,
+    its link, why it is listed) and the table's options, so the HTML of an item is the
+    same every time it is shown: each process renders it once and keeps it, by the item's
+    value. An item with anything changed is another item, rendered afresh.
+    """
+    options = (bool(spc), bool(variation), bool(anchors))
+    try:
+        return _kept_row(item, *options)
+    except TypeError:  # an item that cannot be a key (not frozen): rendered each time
+        return _row(item, *options)
+
+
+@lru_cache(maxsize=TARGET_ROWS_KEPT)
+def _kept_row(item: Any, spc: bool, variation: bool, anchors: bool) -> str:
+    return _row(item, spc, variation, anchors)
+
+
+def _row(item: Any, spc: bool, variation: bool, anchors: bool) -> str:
+    context = {"item": item, "spc": spc, "variation": variation, "anchors": anchors}
+    return get_template("reporting/dashboards/target_row.html").render(context)
