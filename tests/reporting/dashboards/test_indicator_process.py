@@ -11,7 +11,7 @@ import pytest
 from partnership.periods import Period as PeriodRef
 from partnership.periods import last_quarters
 from reporting.dashboards.selectors.indicator_page import indicator_page
-from reporting.dashboards.selectors.indicator_page.list_spc import spc_judgements
+from reporting.dashboards.selectors.indicator_page.list_spc import NO_JUDGEMENT, spc_judgements
 from reporting.scorecard.selectors import scorecard
 from targets.spc import Variation
 from tests import factories as f
@@ -153,3 +153,20 @@ def test_the_quarters_offered_are_those_the_chart_plots(shifted, officer):
     expected = [p.code for p in last_quarters(PeriodRef.parse(Q2), 24)]
     assert [p.code for p in charted_quarters(shifted)] == expected
     assert Decimal(SHIFTED[-1]) == Decimal("62")
+
+
+def test_the_lists_judgements_are_kept_for_the_next_reader_and_judged_afresh_on_a_new_value(
+    shifted, officer, board, django_assert_max_num_queries
+):
+    judged = spc_judgements(user=officer, indicators=[shifted])[shifted.pk]
+    assert judged.variation == Variation.IMPROVEMENT
+    with django_assert_max_num_queries(2):  # who the board member is; nothing judged again
+        assert spc_judgements(user=board, indicators=[shifted])[shifted.pk] == judged
+    latest = shifted.values.filter(is_approved=True).latest("period__end_date")
+    latest.value = Decimal("5")  # far below the new process: special cause, now concern
+    latest.save()
+    assert spc_judgements(user=board, indicators=[shifted])[shifted.pk] != judged
+
+
+def test_someone_without_a_role_gets_no_judgement(shifted, nobody):
+    assert spc_judgements(user=nobody, indicators=[shifted])[shifted.pk] == NO_JUDGEMENT

@@ -5,14 +5,18 @@ partnership area, as its own page says (:mod:`.spc`).
 Only approved values count, whoever is looking (a draft is not yet part of the process),
 and the assurance judges the partnership area's target value. Three queries, whatever
 the number of indicators or values: the partnership area, its approved values and its
-targets.
+targets. Being of approved values, the judgements are the same for everyone who may use
+the site, and kept with the scorecards (:mod:`reporting.scorecard.cache`, read afresh
+when values are approved or an indicator or target is saved).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from indicators.enums import Polarity
@@ -20,6 +24,7 @@ from indicators.models import Indicator, IndicatorValue
 from partnership import access
 from partnership.periods import Period as PeriodRef
 from reporting.dashboards.selectors.indicator_page.values import partnership_area_or_none
+from reporting.scorecard.cache import SCORECARDS
 from targets.models import Target
 from targets.selectors import spc_process
 from targets.spc import Assurance, Variation, spc
@@ -50,6 +55,14 @@ def spc_judgements(*, user: Any, indicators: Iterable[Indicator]) -> dict[int, S
     area = partnership_area_or_none()
     if area is None or not indicators:
         return {}
+    if not access.can_use_site(user):
+        return {indicator.pk: NO_JUDGEMENT for indicator in indicators}
+    ids = sorted(indicator.pk for indicator in indicators)
+    which = hashlib.sha1(",".join(map(str, ids)).encode()).hexdigest()
+    return SCORECARDS.kept(("spc", area.pk, which), partial(_judged, indicators, area, user))
+
+
+def _judged(indicators: list[Indicator], area: Any, user: Any) -> dict[int, SpcJudgement]:
     ids = [indicator.pk for indicator in indicators]
     values = access.visible_values(
         user, IndicatorValue.objects.filter(indicator_id__in=ids, area=area, is_approved=True)
