@@ -5,7 +5,7 @@ A constant number of queries, whatever the number of targets, indicators or area
 
 from __future__ import annotations
 
-from dataclasses import replace
+import copy
 from datetime import date
 from functools import partial
 from typing import Any
@@ -17,7 +17,13 @@ from partnership.selectors import partnership_area
 from reporting.scorecard.cache import SCORECARDS
 from reporting.scorecard.selectors.judging import row
 from reporting.scorecard.selectors.outcomes import outcome_line, outcome_returns
-from reporting.scorecard.selectors.rows import RagCounts, Scope, Scorecard, ScorecardRow
+from reporting.scorecard.selectors.rows import (
+    OutcomeReturn,
+    RagCounts,
+    Scope,
+    Scorecard,
+    ScorecardRow,
+)
 from reporting.scorecard.selectors.values import read_values, value_for, wanted_periods
 from targets.models import Target
 from targets.plan_selectors import with_live_actions
@@ -54,7 +60,7 @@ def scorecard(
     else:
         judged = _judged(user, period, today, scope, area, approved_only=approved_only)
     rows = [
-        replace(found, outcome_return=by_outcome.get(found.outcome_id, found.outcome_return))
+        _joined(found, by_outcome.get(found.outcome_id, found.outcome_return))
         for found in judged
         if scope.matches(found)
     ]
@@ -69,6 +75,15 @@ def scorecard(
         round_state=outcomes.round_state,
         counts=RagCounts.of_rows(rows),
     )
+
+
+def _joined(found: ScorecardRow, line: OutcomeReturn) -> ScorecardRow:
+    """The kept row with the person's outcome return: ``dataclasses.replace`` without its
+    check of every field again (a kept row was checked when it was made), as a whole
+    scorecard is joined on every page."""
+    joined = copy.copy(found)
+    object.__setattr__(joined, "outcome_return", line)
+    return joined
 
 
 def _judged(
