@@ -8,6 +8,8 @@ version it was read under, and the old ones expire.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -58,3 +60,14 @@ class Versioned:
             found = read()
             cache.set(key, found, timeout=self.timeout)
         return found
+
+
+def shape(*classes: type) -> str:
+    """A short digest of these dataclasses' fields, for the key of entries holding them:
+    after a release that changes a field, an entry kept by the one before (in Redis) is
+    not read back into the new class."""
+    names = ";".join(
+        f"{cls.__qualname__}:" + ",".join(f.name for f in dataclasses.fields(cls))
+        for cls in classes
+    )
+    return hashlib.sha1(names.encode()).hexdigest()[:12]

@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any
 
 from partnership import access
+from partnership.cache import shape
 from partnership.errors import ApplicationError
 from partnership.models import Area, Period
 from partnership.selectors import partnership_area
@@ -25,9 +26,13 @@ from reporting.scorecard.selectors.rows import (
     ScorecardRow,
 )
 from reporting.scorecard.selectors.values import read_values, value_for, wanted_periods
+from targets import rules
 from targets.models import Target
 from targets.plan_selectors import with_live_actions
 from targets.selectors import target_context
+
+# What a kept row holds: part of its key.
+ROWS_SHAPE = shape(ScorecardRow, OutcomeReturn, rules.Travel)
 
 
 def scorecard(
@@ -54,7 +59,7 @@ def scorecard(
     by_outcome = {line.outcome_id: line for line in outcomes.lines}
     if approved_only and access.can_use_site(user):
         judged = SCORECARDS.kept(
-            ("rows", period.code, today.isoformat(), scope.block, scope.stretch_only),
+            ("rows", ROWS_SHAPE, period.code, today.isoformat(), scope.block, scope.stretch_only),
             partial(_judged, user=user, period=period, today=today, scope=scope, area=area),
         )
     else:

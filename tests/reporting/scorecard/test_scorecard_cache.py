@@ -7,18 +7,22 @@ drafts only some may read. Read afresh for everyone once anything a row reads ch
 
 from __future__ import annotations
 
+from dataclasses import make_dataclass
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from partnership.cache import shape
 from reporting.models import QuarterlyReturn
 from reporting.returns.services.returns import return_approve
 from reporting.scorecard.cache import SCORECARDS
 from reporting.scorecard.selectors import Scope, scorecard
+from reporting.scorecard.selectors.card import ROWS_SHAPE
+from reporting.scorecard.selectors.rows import OutcomeReturn, ScorecardRow
 from targets.models import Action, Milestone
-from targets.rules import Rag
+from targets.rules import Rag, Travel
 from tests import factories as f
 from tests.reporting.scorecard.test_scorecard import Q2, TODAY, a_round, add_target
 
@@ -161,3 +165,10 @@ def test_a_change_bumps_again_once_it_commits(target, django_capture_on_commit_c
 def test_someone_without_a_role_gets_nothing_kept(target, quarter, nobody, board):
     read(board, quarter)
     assert [row.value for row in read(nobody, quarter).rows] == [None]
+
+
+def test_a_row_kept_by_an_earlier_release_is_not_read_back(target, quarter, board):
+    """The key carries the fields a row holds: a release that changes them reads afresh."""
+    assert shape(ScorecardRow, OutcomeReturn, Travel) == ROWS_SHAPE
+    grown = make_dataclass("ScorecardRow", [("target_id", int), ("new_field", int)])
+    assert shape(grown, OutcomeReturn, Travel) != ROWS_SHAPE

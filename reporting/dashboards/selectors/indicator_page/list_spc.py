@@ -22,6 +22,7 @@ from typing import Any
 from indicators.enums import Polarity
 from indicators.models import Indicator, IndicatorValue
 from partnership import access
+from partnership.cache import shape
 from partnership.periods import Period as PeriodRef
 from reporting.dashboards.selectors.indicator_page.values import partnership_area_or_none
 from reporting.scorecard.cache import SCORECARDS
@@ -59,7 +60,9 @@ def spc_judgements(*, user: Any, indicators: Iterable[Indicator]) -> dict[int, S
         return {indicator.pk: NO_JUDGEMENT for indicator in indicators}
     ids = sorted(indicator.pk for indicator in indicators)
     which = hashlib.sha1(",".join(map(str, ids)).encode()).hexdigest()
-    return SCORECARDS.kept(("spc", area.pk, which), partial(_judged, indicators, area, user))
+    return SCORECARDS.kept(
+        ("spc", shape(SpcJudgement), area.pk, which), partial(_judged, indicators, area, user)
+    )
 
 
 def _judged(indicators: list[Indicator], area: Any, user: Any) -> dict[int, SpcJudgement]:
