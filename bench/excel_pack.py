@@ -5,8 +5,9 @@ Builds the pack of the whole partnership for a quarter, as the performance team 
 the very same cells and fills with bare openpyxl (a write-only workbook, each value as
 it is, a solid fill where the pack has one, nothing else: no number formats, widths,
 filters, print setup or charts), and prints the two times (the median of N runs) and
-their ratio, which is what the pack costs over openpyxl's own writing. It asserts
-nothing.
+their ratio, which is what the pack costs over openpyxl's own writing, and the peak
+memory of the process while the pack was built (against the demo's database too, to see
+that it stays flat as the data grows). It asserts nothing.
 
 Usage, from the project's root (the database is built once with ``--build``; any
 database ``DATABASE_URL`` understands will do, SQLite or PostgreSQL):
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -142,6 +144,7 @@ def main() -> None:
         pack_path = os.path.join(folder, "pack.xlsx")
         bare_path = os.path.join(folder, "bare.xlsx")
         pack_times = []
+        before = _peak_mb()
         for run in range(args.runs):
             started = time.perf_counter()
             if run == 0:
@@ -150,6 +153,7 @@ def main() -> None:
             else:
                 pack_write(period=period, scope=Scope(), out=pack_path)
             pack_times.append(time.perf_counter() - started)
+        pack_peak = _peak_mb()  # before the bench reads the cells back
         size = os.path.getsize(pack_path)
         sheets = read_cells(pack_path)
         cells = sum(len(row) for _, rows, _ in sheets for row in rows)
@@ -175,6 +179,15 @@ def main() -> None:
     print(f"pack (queries, workbook, file):   {pack_time:8.2f} s")
     print(f"bare openpyxl, same cells+fills:  {bare_time:8.2f} s")
     print(f"ratio pack/bare:                  {pack_time / bare_time:8.2f}")
+    print(
+        f"peak memory of the process:       {pack_peak:8.0f} MB "
+        f"({pack_peak - before:.0f} MB more than before the pack)"
+    )
+
+
+def _peak_mb() -> float:
+    """The process's peak resident memory so far (Linux counts it in kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":
