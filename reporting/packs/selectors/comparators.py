@@ -11,7 +11,7 @@ from indicators.models import IndicatorValue
 from partnership.models import Area
 from partnership.periods import Period as PeriodRef
 from partnership.periods import last_quarters
-from reporting.packs.selectors.values import Point, allowed_values, value_point
+from reporting.packs.selectors.values import STREAM_CHUNK, Point, allowed_values, value_point
 from reporting.scorecard.selectors import ScorecardRow
 
 COMPARATOR_QUARTERS = 4  # the latest quarters and years on the Comparators sheet
@@ -100,7 +100,9 @@ def _comparator_values(
     )
     areas: AreaNames = {}
     by_key: FoundValues = {}
-    for item in found:
+    # Streamed: the rows read are not all held as dicts at once (hundreds of thousands at
+    # national scale), only the points kept of them.
+    for item in found.iterator(chunk_size=STREAM_CHUNK):
         areas[item["area_id"]] = {
             "code": item["area__code"],
             "name": item["area__name"],

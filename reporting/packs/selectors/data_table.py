@@ -15,10 +15,8 @@ from django.db.models import QuerySet
 
 from indicators.models import IndicatorValue
 from partnership.models import Area, Period
-from reporting.packs.selectors.values import APPROVED, SUBMITTED, allowed_values
+from reporting.packs.selectors.values import APPROVED, STREAM_CHUNK, SUBMITTED, allowed_values
 from reporting.scorecard.selectors import ScorecardRow
-
-STREAM_CHUNK = 5000
 
 
 class DataRow(NamedTuple):

@@ -23,6 +23,7 @@ State = QuarterlyReturn.State
 
 APPROVED = "Approved"
 SUBMITTED = "Submitted, not yet approved"
+STREAM_CHUNK = 5000  # rows read at a time from a query streamed into a pack
 
 
 @dataclass(frozen=True)
