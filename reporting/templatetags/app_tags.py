@@ -86,9 +86,10 @@ def target_row(item: Any, *, spc: Any = False, variation: Any = False, anchors: 
     """
     options = (bool(spc), bool(variation), bool(anchors))
     try:
-        return _kept_row(item, *options)
+        hash(item)
     except TypeError:  # an item that cannot be a key (not frozen): rendered each time
         return _row(item, *options)
+    return _kept_row(item, *options)
 
 
 @lru_cache(maxsize=TARGET_ROWS_KEPT)

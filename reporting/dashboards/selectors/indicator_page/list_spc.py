@@ -47,6 +47,7 @@ class SpcJudgement:
 
 
 NO_JUDGEMENT = SpcJudgement(Variation.NOT_ENOUGH_DATA, Assurance.NOT_ASSESSED)
+JUDGEMENT_SHAPE = shape(SpcJudgement)  # what a kept judgement holds: part of its key
 
 
 def spc_judgements(*, user: Any, indicators: Iterable[Indicator]) -> dict[int, SpcJudgement]:
@@ -61,7 +62,7 @@ def spc_judgements(*, user: Any, indicators: Iterable[Indicator]) -> dict[int, S
     ids = sorted(indicator.pk for indicator in indicators)
     which = hashlib.sha1(",".join(map(str, ids)).encode()).hexdigest()
     return SCORECARDS.kept(
-        ("spc", shape(SpcJudgement), area.pk, which), partial(_judged, indicators, area, user)
+        ("spc", JUDGEMENT_SHAPE, area.pk, which), partial(_judged, indicators, area, user)
     )
 
 
