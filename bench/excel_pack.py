@@ -171,7 +171,7 @@ def main() -> None:
         f"median of {args.runs} runs"
     )
     print(
-        f"{len(data.rows):,} targets, {len(data.comparators):,} comparator rows, "
+        f"{len(data.rows):,} targets, {data.comparator_count:,} comparator rows, "
         f"{data.data_count:,} values; {len(sheets)} sheets, {cells:,} cells, {filled:,} filled; "
         f"{size / 1024 / 1024:.1f} MB; {len(queries)} queries"
     )

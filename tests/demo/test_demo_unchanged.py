@@ -32,8 +32,10 @@ from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from partnership import access
 from partnership.charts import Chart
 from partnership.models import Block
+from reporting.packs.selectors.data import pack_data
 from reporting.returns.models import QuarterlyReturn
 from reporting.scorecard.selectors import default_quarter, scorecard
 from risks.models import Risk
@@ -175,3 +177,15 @@ class TestPagesOfTheDemo:
         admin = get_user_model().objects.get(username="admin")
         card = scorecard(user=admin, period=default_quarter(), today=TODAY, approved_only=False)
         check("scorecard-with-submitted", card)
+
+    def test_the_comparators_of_a_pack(self):
+        """The Comparators sheet's lines, read as they are written (streamed, in order)."""
+        data = pack_data(
+            user=access.PERFORMANCE_TEAM_JOB,
+            period=default_quarter(),
+            today=TODAY,
+            generated_at=timezone.now(),
+        )
+        lines = list(data.comparator_lines())
+        check("pack-comparators", {"periods": data.comparator_periods, "lines": lines})
+        assert data.comparator_count == len(lines)

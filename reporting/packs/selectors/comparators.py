@@ -3,8 +3,16 @@ region and England, in the latest quarters and years."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
+
+from django.db import connection
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models.functions import Collate
 
 from indicators.enums import Frequency
 from indicators.models import IndicatorValue
@@ -23,9 +31,6 @@ COMPARATOR_KINDS = (
     Area.Kind.ENGLAND,
 )
 YEARLY = frozenset({Frequency.ANNUAL, Frequency.BIENNIAL})
-
-AreaNames = dict[int, dict[str, str]]  # an area's code, name and kind, by its id
-FoundValues = dict[tuple[int, int], dict[str, Point]]  # by (indicator, area), then period
 
 
 @dataclass(frozen=True)
@@ -54,32 +59,31 @@ def comparator_periods(period: PeriodRef) -> tuple[PeriodRef, ...]:
 def comparators(
     user: Any, rows: list[ScorecardRow], period: PeriodRef, with_submitted: bool
 ) -> dict[str, Any]:
-    """Each indicator against the partnership, comparator areas, region and England (1 query).
+    """Each indicator against the partnership, comparator areas, region and England.
 
-    A year's column shows the year's figure, or for an annual indicator its Q4's; an
-    annual indicator's quarter columns are empty.
+    Counted now (one query); read when the pack is written, in one streamed query, so that
+    the lines are never all held at once (tens of thousands at national scale). A year's
+    column shows the year's figure, or for an annual indicator its Q4's; an annual
+    indicator's quarter columns are empty.
     """
     periods = comparator_periods(period)
     indicators = {row.indicator_id: row for row in rows}
     if not indicators:
-        return {"comparator_periods": periods, "comparators": ()}
-    areas, found = _comparator_values(user, list(indicators), periods, with_submitted)
-    ordered = _ordered_areas(areas)
-    lines = []
-    for indicator_id, row in indicators.items():
-        for area_id in ordered:
-            got = found.get((indicator_id, area_id))
-            if got:
-                lines.append(_comparator_line(row, areas[area_id], _columns(row, got, periods)))
-    return {"comparator_periods": periods, "comparators": tuple(lines)}
+        return {"comparator_periods": periods, "comparator_count": 0, "comparator_lines": tuple}
+    values = _comparator_values(user, list(indicators), periods, with_submitted)
+    return {
+        "comparator_periods": periods,
+        "comparator_count": values.values("indicator_id", "area_id").distinct().count(),
+        "comparator_lines": partial(_comparator_lines, values, indicators, periods),
+    }
 
 
 def _comparator_values(
     user: Any, indicator_ids: list[int], periods: tuple[PeriodRef, ...], with_submitted: bool
-) -> tuple[AreaNames, FoundValues]:
-    """The areas found, and the values of the indicators for them in the periods (1 query)."""
+) -> QuerySet:
+    """The values of the indicators for the partnership and its comparators in the periods."""
     codes = {p.code for p in periods} | {f"{p.code}-Q4" for p in periods if p.is_year}
-    found = allowed_values(
+    return allowed_values(
         user,
         IndicatorValue.objects.filter(
             indicator_id__in=indicator_ids,
@@ -87,6 +91,19 @@ def _comparator_values(
             period__code__in=sorted(codes),
         ),
         with_submitted=with_submitted,
+    )
+
+
+def _comparator_lines(
+    values: QuerySet, indicators: dict[int, ScorecardRow], periods: tuple[PeriodRef, ...]
+) -> Iterator[ComparatorLine]:
+    """A line for each indicator (in the pack's order) and area with a value: the areas by
+    kind (the partnership first, England last), then by name. One streamed query."""
+    found = values.order_by(
+        _position("indicator_id", list(indicators)),
+        _position("area__kind", COMPARATOR_KINDS),
+        _by_code_point("area__name"),
+        "area_id",
     ).values(
         "indicator_id",
         "area_id",
@@ -98,26 +115,33 @@ def _comparator_values(
         "status",
         "is_approved",
     )
-    areas: AreaNames = {}
-    by_key: FoundValues = {}
-    # Streamed: the rows read are not all held as dicts at once (hundreds of thousands at
-    # national scale), only the points kept of them.
-    for item in found.iterator(chunk_size=STREAM_CHUNK):
-        areas[item["area_id"]] = {
-            "code": item["area__code"],
-            "name": item["area__name"],
-            "kind": item["area__kind"],
+    lines = groupby(
+        found.iterator(chunk_size=STREAM_CHUNK), key=itemgetter("indicator_id", "area_id")
+    )
+    for (indicator_id, _), group in lines:
+        items = list(group)
+        got = {item["period__code"]: value_point(item) for item in items}
+        area = {
+            "code": items[0]["area__code"],
+            "name": items[0]["area__name"],
+            "kind": items[0]["area__kind"],
         }
-        by_key.setdefault((item["indicator_id"], item["area_id"]), {})[item["period__code"]] = (
-            value_point(item)
-        )
-    return areas, by_key
+        row = indicators[indicator_id]
+        yield _comparator_line(row, area, _columns(row, got, periods))
 
 
-def _ordered_areas(areas: AreaNames) -> list[int]:
-    """The areas by kind (the partnership first, England last), then by name."""
-    kind_order = {kind: n for n, kind in enumerate(COMPARATOR_KINDS)}
-    return sorted(areas, key=lambda pk: (kind_order[areas[pk]["kind"]], areas[pk]["name"], pk))
+def _position(field: str, order: Sequence[Any]) -> Case:
+    """Where a row's ``field`` comes in ``order``, to sort by."""
+    return Case(
+        *(When(**{field: item}, then=Value(n)) for n, item in enumerate(order)),
+        output_field=IntegerField(),
+    )
+
+
+def _by_code_point(field: str) -> Collate | F:
+    """A text field sorted as Python sorts text, by code point: PostgreSQL's "C" collation
+    (its default follows the locale); SQLite compares text so already."""
+    return Collate(field, "C") if connection.vendor == "postgresql" else F(field)
 
 
 def _columns(

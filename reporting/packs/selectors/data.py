@@ -17,8 +17,9 @@ What a pack may hold (the Cover says which):
 - for everyone else: approved values only, whoever they are.
 
 Every value read goes through :func:`partnership.access.visible_values` as well. The
-flat table of values (the Data sheet) can run to hundreds of thousands of rows: it is
-read lazily, in one streamed query, when the pack is written.
+comparators and the flat table of values (the Data sheet) can run to tens and hundreds
+of thousands of rows: each is read lazily, in one streamed query, when the pack is
+written, so that a pack's memory does not grow with them.
 
 Each part of a pack is read by the sibling module named after it: :mod:`.scope`,
 :mod:`.values` (what a pack may hold), :mod:`.target_rows`, :mod:`.stretch`,
@@ -32,7 +33,7 @@ Nothing here reads the clock: pass ``today`` and ``generated_at`` in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -98,12 +99,14 @@ class PackData:
     stretch: tuple[StretchChart, ...]
     exceptions: ExceptionsPage
     comparator_periods: tuple[PeriodRef, ...]
-    comparators: tuple[ComparatorLine, ...]
+    comparator_count: int
     risks: tuple[RiskLine, ...]
     actions: tuple[ActionLine, ...]
     funding: PackFunding
     data_count: int
-    # The flat table, read (one streamed query) only when called: it may be very long.
+    # The Comparators sheet's lines and the flat table (the Data sheet), each read in one
+    # streamed query only when called: they may be very long.
+    comparator_lines: Callable[[], Iterable[ComparatorLine]] = field(compare=False, repr=False)
     data_rows: Callable[[], Iterator[DataRow]] = field(compare=False, repr=False)
 
     @property

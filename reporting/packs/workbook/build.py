@@ -94,7 +94,7 @@ def _work(data: PackData) -> int:
         len(data.rows)
         + len(outcome_rows(data))
         + len(data.stretch) * 10
-        + len(data.comparators)
+        + data.comparator_count
         + len(data.risks)
         + len(data.actions)
         + data.funding.streams

@@ -23,7 +23,7 @@ def write_comparators(workbook: Workbook, data: PackData, work: Progress) -> Non
     ]
     table = Table(workbook, COMPARATORS, columns, freeze="C2")
     sheet = table.sheet
-    for line in data.comparators:
+    for line in data.comparator_lines():
         fmt = number_format(line.unit, line.decimal_places)
         table.append(
             [

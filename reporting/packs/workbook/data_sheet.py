@@ -6,6 +6,9 @@ It can hold hundreds of thousands of rows, streamed from
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from openpyxl import Workbook
 
 from reporting.packs.selectors.data import SUBMITTED, PackData
@@ -37,7 +40,7 @@ def write_data(workbook: Workbook, data: PackData, work: Progress) -> None:
     table = Table(workbook, DATA, DATA_COLUMNS, freeze="A2")
     sheet = table.sheet
     formats: dict[tuple[str, int], str] = {}
-    text = table.text
+    text = _once_each(table.text)
     append = sheet.append
     written = 0
     for row in data.data_rows():
@@ -57,7 +60,7 @@ def write_data(workbook: Workbook, data: PackData, work: Progress) -> None:
                 row.unit_label,
                 row.status,
                 row.approval,
-                text(row.note),
+                table.text(row.note),
             ]
         )
         written += 1
@@ -66,3 +69,20 @@ def write_data(workbook: Workbook, data: PackData, work: Progress) -> None:
     table.rows += written
     work.advance(written % PROGRESS_ROWS)
     table.close()
+
+
+def _once_each(text: Callable[[str | None], Any]) -> Callable[[str | None], Any]:
+    """``text`` for the text repeated from row to row (an indicator's title, an area's
+    name), worked out once for each text. A cell (text that would read as a formula) is
+    made afresh for each row."""
+    seen: dict[str | None, Any] = {}
+
+    def once(value: str | None) -> Any:
+        if value in seen:
+            return seen[value]
+        found = text(value)
+        if found is None or isinstance(found, str):
+            seen[value] = found
+        return found
+
+    return once

@@ -15,7 +15,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from openpyxl import load_workbook
 from openpyxl.chart import LineChart
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
@@ -432,6 +432,43 @@ def test_comparators_sheet_has_comparator_areas_region_and_england(officer, outc
         "East Midlands": ("Region", 48.5),
         "England": ("England", 47.2),
     }
+
+
+@pytest.fixture
+def names_in_locale_order(db):
+    """On PostgreSQL, area names compared as a cluster set up in a locale compares them
+    ("alpha" before "Zeta"; this machine's cluster compares by code point): for the test's
+    transaction only."""
+    if connection.vendor == "postgresql":
+        table = Area._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'ALTER TABLE {table} ALTER COLUMN name TYPE varchar(200) COLLATE "und-x-icu"'
+            )
+
+
+@pytest.mark.usefixtures("names_in_locale_order")
+def test_comparators_are_in_the_packs_order_by_kind_then_name(officer, outcome, the_round):
+    """Read in one streamed query, sorted by the database, as Python sorts names (by code
+    point: "Zeta" before "alpha"), whatever the database's locale."""
+    first = add_target(outcome, value=50)
+    second = add_target(outcome, value=40)
+    england = f.AreaFactory(code="E92000001", name="England", kind=Area.Kind.ENGLAND)
+    areas = [
+        f.AreaFactory(code=code, name=name, kind=Area.Kind.COMPARATOR)
+        for code, name in (("E06000001", "alpha"), ("E06000002", "Zeta"), ("E06000003", "Éton"))
+    ]
+    for target in (second, first):
+        for area in (england, *areas):
+            f.IndicatorValueFactory(indicator=target.indicator, area=area, period=f.period(Q2))
+
+    workbook = build(officer)
+
+    lines = [(row[0], row[4]) for row in rows_of(workbook["Comparators"])]
+    codes = [row[CODE - 1] for row in rows_of(workbook[outcome.block.name])]
+    ordered = sorted({first.indicator.code, second.indicator.code}, key=codes.index)
+    expected = ["Anycity", "Zeta", "alpha", "Éton", "England"]
+    assert lines == [(code, name) for code in ordered for name in expected]
 
 
 def test_an_annual_indicators_comparators_are_in_the_year_columns(officer, outcome, the_round):
